@@ -1,0 +1,1 @@
+"""seabridge.annotate: planned pillar; see docs/architecture.md."""

@@ -1,0 +1,1 @@
+"""seabridge.corpus: planned pillar; see docs/architecture.md."""

@@ -1,0 +1,1 @@
+"""seabridge.dispatch: planned pillar; see docs/architecture.md."""

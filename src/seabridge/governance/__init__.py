@@ -1,0 +1,1 @@
+"""seabridge.governance: planned pillar; see docs/architecture.md."""

@@ -1,0 +1,1 @@
+"""seabridge.platform: planned pillar; see docs/architecture.md."""

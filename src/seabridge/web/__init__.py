@@ -1,0 +1,1 @@
+"""seabridge.web: planned pillar; see docs/architecture.md."""
