@@ -25,7 +25,8 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -r benchmarks/requirements.txt
-	$(BIN)/python benchmarks/lang.py
+	$(BIN)/pip install --quiet --no-deps -r benchmarks/requirements-nodeps.txt
+	$(BIN)/python benchmarks/lang.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
