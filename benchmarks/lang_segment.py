@@ -24,8 +24,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from seabridge.lang.segment import get_segmenter
-from seabridge.lang.segment.metrics import boundary_f1
+from seabridge.lang.segmentation import get_segmenter
+from seabridge.lang.segmentation.metrics import boundary_f1
 
 ROOT = Path(__file__).resolve().parent.parent
 Gold = list[tuple[str, list[str]]]  # (raw sentence, gold words)

@@ -26,10 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import lang_segment as bench  # noqa: E402  (the benchmark owns the data loaders and the split)
-from seabridge.lang.segment.icu_engine import shared  # noqa: E402
-from seabridge.lang.segment.merge_crf import MergeCrfSegmenter, merge_features, merge_labels  # noqa: E402
-from seabridge.lang.segment.metrics import boundary_f1  # noqa: E402
-from seabridge.lang.segment.vi import (  # noqa: E402
+from seabridge.lang.segmentation.icu_engine import shared  # noqa: E402
+from seabridge.lang.segmentation.merge_crf import MergeCrfSegmenter, merge_features, merge_labels  # noqa: E402
+from seabridge.lang.segmentation.metrics import boundary_f1  # noqa: E402
+from seabridge.lang.segmentation.vi import (  # noqa: E402
     CrfVietnameseSegmenter,
     DictVietnameseSegmenter,
     crf_features,

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seabridge.lang.labels import CORE_LABELS
-from seabridge.lang.segment import (
+from seabridge.lang.segmentation import (
     EngineUnavailableError,
     count_words,
     engines,
@@ -20,8 +20,8 @@ from seabridge.lang.segment import (
     segment_batch,
     segment_spans,
 )
-from seabridge.lang.segment.external import align, make
-from seabridge.lang.segment.metrics import boundary_f1, word_ends
+from seabridge.lang.segmentation.external import align, make
+from seabridge.lang.segmentation.metrics import boundary_f1, word_ends
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "segment"
 LABELS = [*CORE_LABELS, "und", "hin_Deva", "jpn_Jpan"]

@@ -19,7 +19,7 @@ from seabridge.cli.lineio import batches, open_input, read_lines, write_json_lin
 from seabridge.lang import identify_batch, normalize, segment_batch
 from seabridge.lang.labels import CORE_LANGUAGES, LabelError, parse_label
 from seabridge.lang.profiles import get_profile
-from seabridge.lang.segment import engines
+from seabridge.lang.segmentation import engines
 from seabridge.lang.survey import SurveyResult, survey
 
 app = typer.Typer(

@@ -13,7 +13,7 @@ from seabridge.lang.identify import Identification, identify, identify_batch
 from seabridge.lang.labels import CORE_LABELS, UNDETERMINED, parse_label
 from seabridge.lang.normalize import Normalized, normalize, normalize_batch, normalize_detailed
 from seabridge.lang.profiles import LanguageProfile, get_profile
-from seabridge.lang.segment import segment, segment_batch, segment_spans
+from seabridge.lang.segmentation import segment, segment_batch, segment_spans
 
 __all__ = [
     "CORE_LABELS",

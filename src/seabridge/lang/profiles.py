@@ -14,7 +14,7 @@ from functools import cache
 import icu
 import regex
 
-from seabridge.lang import segment as _segment
+from seabridge.lang import segmentation as _segment
 from seabridge.lang.blocklists import blocklist_for, blocklist_pattern
 from seabridge.lang.labels import CORE_LABELS, UNDETERMINED, LanguageInfo, language_info, parse_label
 

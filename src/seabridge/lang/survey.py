@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from seabridge.lang.identify import identify_batch
 from seabridge.lang.labels import UNDETERMINED
 from seabridge.lang.normalize import normalize_detailed
-from seabridge.lang.segment import segment_batch
+from seabridge.lang.segmentation import segment_batch
 
 
 @dataclass
