@@ -106,6 +106,13 @@ def _anchors(code: str) -> Iterator[tuple[str, Callable[[str], list[str]]]]:
             import khmernltk
 
             yield "khmer-nltk", khmernltk.word_tokenize
+    if code == "my":
+        # pyidaungsu (installed --no-deps, see requirements-nodeps.txt); its model was probably trained on
+        # myPOS itself, so its figure on myPOS is likely optimistic (as khmer-nltk's is on khPOS).
+        with contextlib.suppress(ImportError):
+            import pyidaungsu
+
+            yield "pyidaungsu", lambda t: pyidaungsu.tokenize(t, form="word")
     if code == "vi":
         with contextlib.suppress(ImportError):
             from pyvi import ViTokenizer

@@ -77,6 +77,7 @@ _ENGINES: dict[str, tuple[frozenset[str] | None, Callable[[], Segmenter]]] = {
     "newmm": (frozenset({"tha_Thai"}), _external("newmm")),
     "laonlp": (frozenset({"lao_Laoo"}), _external("laonlp")),
     "khmer-nltk": (frozenset({"khm_Khmr"}), _external("khmer-nltk")),
+    "pyidaungsu": (frozenset({"mya_Mymr"}), _external("pyidaungsu")),
     "jieba": (frozenset({"zho_Hans", "zho_Hant"}), _external("jieba")),
     "pyvi": (frozenset({"vie_Latn"}), _external("pyvi")),
 }
@@ -89,6 +90,7 @@ _ACCURATE: dict[str, tuple[str, ...]] = {
     "tha_Thai": ("crf-th", "icu"),
     "vie_Latn": ("crf-vi", "dict-vi"),
     "khm_Khmr": ("khmer-nltk", "icu"),
+    "mya_Mymr": ("pyidaungsu", "icu"),
     "zho_Hans": ("crf-zh", "icu"),
     "zho_Hant": ("jieba", "icu"),
 }

@@ -21,6 +21,8 @@ EXTRAS = {
     "khmer-nltk": ("segment-km", "khmernltk", "khmer-nltk"),
     "jieba": ("segment-zh", "jieba", "jieba"),
     "pyvi": ("segment-vi", "pyvi", "pyvi"),
+    # pyidaungsu-numpy2 must be installed with --no-deps: its fasttext dependency would replace ours.
+    "pyidaungsu": ("segment-my", "pyidaungsu", "pyidaungsu-numpy2 (pip install --no-deps)"),
 }
 
 
@@ -87,6 +89,10 @@ def _load(name: str) -> Callable[[str], list[str]]:
 
         jieba.setLogLevel(logging.WARNING)
         return jieba.lcut
+    if name == "pyidaungsu":
+        import pyidaungsu
+
+        return lambda t: pyidaungsu.tokenize(t, form="word")
     if name == "pyvi":
         from pyvi import ViTokenizer
 
