@@ -90,7 +90,24 @@ def _tokens(text: str, spans: list[Span]) -> list[str]:
     return ["".join(text[i:j].split()) for i, j in spans]
 
 
-class DictVietnameseSegmenter(Segmenter):
+class _SyllableMerger(Segmenter):
+    """Vietnamese words are runs of syllables: subclasses only decide which syllables start a word."""
+
+    def _starts(self, text: str, sylls: list[Span]) -> list[bool]:
+        raise NotImplementedError
+
+    def spans(self, text: str) -> list[Span]:
+        sylls = syllables(text)
+        return _merge(text, sylls, self._starts(text, sylls))
+
+    def tokens(self, text: str) -> list[str]:
+        return _tokens(text, self.spans(text))
+
+    def count(self, text: str) -> int:
+        return sum(self._starts(text, syllables(text)))
+
+
+class DictVietnameseSegmenter(_SyllableMerger):
     """Most probable split under a unigram word model; unknown syllables stand alone."""
 
     name = "dict-vi"
@@ -135,17 +152,6 @@ class DictVietnameseSegmenter(Segmenter):
             k -= back[k]
             starts[k] = True
         return starts
-
-    def spans(self, text: str) -> list[Span]:
-        sylls = syllables(text)
-        return _merge(text, sylls, self._starts(text, sylls))
-
-    def tokens(self, text: str) -> list[str]:
-        return _tokens(text, self.spans(text))
-
-    def count(self, text: str) -> int:
-        sylls = syllables(text)
-        return sum(self._starts(text, sylls))
 
 
 def _shape(s: str) -> str:
@@ -213,7 +219,7 @@ def crf_features(
     return feats
 
 
-class CrfVietnameseSegmenter(Segmenter):
+class CrfVietnameseSegmenter(_SyllableMerger):
     """B/I syllable tagging with a CRF; needs ``python-crfsuite`` (MIT)."""
 
     name = "crf-vi"
@@ -256,13 +262,3 @@ class CrfVietnameseSegmenter(Segmenter):
         labels = self._tagger().tag(crf_features(text, sylls, self._lexicon, self._wordlist))
         glued = [False] + [sylls[k][0] == sylls[k - 1][1] for k in range(1, len(sylls))]
         return [k == 0 or lab == "B" or glued[k] for k, lab in enumerate(labels)]
-
-    def spans(self, text: str) -> list[Span]:
-        sylls = syllables(text)
-        return _merge(text, sylls, self._starts(text, sylls))
-
-    def tokens(self, text: str) -> list[str]:
-        return _tokens(text, self.spans(text))
-
-    def count(self, text: str) -> int:
-        return sum(self._starts(text, syllables(text)))
