@@ -20,8 +20,8 @@ import regex
 from seabridge.lang.identify_han import HANS, HANT, han_variant
 from seabridge.lang.identify_latin import latin_model, model_line
 from seabridge.lang.labels import UNDETERMINED
-from seabridge.lang.normalize import normalize_detailed
-from seabridge.lang.scripts import script_counts
+from seabridge.lang.normalize import Normalized, normalize_detailed
+from seabridge.lang.scripts import fold_japanese, script_counts
 
 UNICODE = "unicode"
 ZAWGYI = "zawgyi"
@@ -83,10 +83,18 @@ def identify(text: str) -> Identification:
 
 def identify_batch(texts: Sequence[str]) -> list[Identification]:
     """Identify many texts; all statistical work goes to the model in a single call."""
+    return identify_normalized(
+        [normalize_detailed(t) if isinstance(t, str) and t and not t.isspace() else None for t in texts]
+    )
+
+
+def identify_normalized(texts: Sequence[Normalized | None]) -> list[Identification]:
+    """Identify texts the caller has already normalised (``None`` for empty ones), so that a pipeline that
+    keeps the normalised text does not normalise twice; the Zawgyi flag comes from the recorded repairs."""
     results: list[Identification] = [_UNDETERMINED] * len(texts)
     pending: list[tuple[int, str, float, str]] = []  # index, model line, script share, encoding
-    for i, raw in enumerate(texts):
-        decided, pend = _route(raw)
+    for i, normalized in enumerate(texts):
+        decided, pend = _route(normalized)
         if decided is not None:
             results[i] = decided
         elif pend is not None:
@@ -98,20 +106,16 @@ def identify_batch(texts: Sequence[str]) -> list[Identification]:
     return results
 
 
-def _route(raw: str) -> tuple[Identification | None, tuple[str, float, str] | None]:
+def _route(normalized: Normalized | None) -> tuple[Identification | None, tuple[str, float, str] | None]:
     """A decision by script, or the model line still to classify (with its script share and encoding)."""
-    if not isinstance(raw, str) or not raw or raw.isspace():
+    if normalized is None or not normalized.text or normalized.text.isspace():
         return _UNDETERMINED, None
-    normalized = normalize_detailed(raw)
     text = normalized.text
     encoding = ZAWGYI if "zawgyi" in normalized.changes else UNICODE
     counts = script_counts(text)
     if not counts:
         return _UNDETERMINED, None
-    if "Hani" in counts and (counts.get("Hira", 0) + counts.get("Kana", 0)) > 0:
-        counts["Jpan"] = counts.pop("Hani") + counts.pop("Hira", 0) + counts.pop("Kana", 0)
-    elif "Hira" in counts or "Kana" in counts:
-        counts["Jpan"] = counts.pop("Hira", 0) + counts.pop("Kana", 0)
+    fold_japanese(counts)
     for name, weight in _SYLLABIC_WEIGHT.items():
         if name in counts:
             counts[name] *= weight

@@ -63,11 +63,15 @@ def script_counts(text: str) -> Counter[str]:
 def dominant_script(text: str) -> str | None:
     """The script with most letters, or ``None`` for text with no letters at all.
 
-    Japanese is the one script mix folded here: kana next to Han means ``Jpan``.
+    Japanese is the one script mix folded here (:func:`fold_japanese`).
     """
-    counts = script_counts(text)
-    if not counts:
-        return None
-    if counts.get("Hira", 0) + counts.get("Kana", 0) > 0 and "Hani" in counts:
-        counts["Jpan"] = counts.pop("Hira", 0) + counts.pop("Kana", 0) + counts.pop("Hani", 0)
-    return counts.most_common(1)[0][0]
+    counts = fold_japanese(script_counts(text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def fold_japanese(counts: Counter[str]) -> Counter[str]:
+    """Count kana, and Han next to kana, as one ``Jpan`` script (in place; returned for chaining)."""
+    kana = counts.pop("Hira", 0) + counts.pop("Kana", 0)
+    if kana:
+        counts["Jpan"] = kana + counts.pop("Hani", 0)
+    return counts

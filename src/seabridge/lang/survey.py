@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from seabridge.lang.identify import identify_batch
+from seabridge.lang.identify import identify_normalized
 from seabridge.lang.labels import UNDETERMINED
 from seabridge.lang.normalize import normalize_detailed
 from seabridge.lang.segmentation import segment_batch
@@ -63,10 +63,10 @@ def survey(name: str, lines: Sequence[str], expected: str | None = None) -> Surv
     """Normalise, identify and segment ``lines``; words are counted with each line's identified label."""
     start = time.perf_counter()
     result = SurveyResult(name=name, expected=expected)
-    identified = identify_batch(lines)
+    normalized_lines = [normalize_detailed(line) for line in lines]
+    identified = identify_normalized(normalized_lines)
     by_label: dict[str, list[str]] = {}
-    for line, ident in zip(lines, identified, strict=True):
-        normalized = normalize_detailed(line)
+    for line, normalized, ident in zip(lines, normalized_lines, identified, strict=True):
         result.lines += 1
         result.chars += len(line)
         result.labels[ident.label] += 1
