@@ -96,19 +96,27 @@ def normalize_detailed(text: str) -> Normalized:
         changes.add("controls")
     if text.isascii():
         return Normalized(text, frozenset(changes))
-    marked_script = _MYANMAR_OR_MARKED.search(text) is not None
-    if marked_script:
+    if _MYANMAR_OR_MARKED.search(text) is None:
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+            changes.add("nfc")
+        return Normalized(text, frozenset(changes))
+    # Zawgyi conversion, NFC and mark repair can each reveal work for the others (a doubled mark removed
+    # can leave text that now reads as Zawgyi), so they run together until nothing changes (bounded).
+    for _ in range(3):
+        before = text
         text, was_zawgyi = fix_zawgyi(text)
         if was_zawgyi:
             changes.add("zawgyi")
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-        changes.add("nfc")
-    if marked_script:
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+            changes.add("nfc")
         fixed = fix_mark_order(text)
         if fixed != text:
             text = fixed
             changes.add("marks")
+        if text == before:
+            break
     return Normalized(text, frozenset(changes))
 
 

@@ -11,7 +11,8 @@ three things around them:
   which is why rule-based detectors flag it. The Markov model does not, but we also veto on letters Shan uses
   and Zawgyi does not, so short or odd Shan lines stay safe;
 * an evidence rule: a string that Zawgyi conversion leaves unchanged (``။``, ``မ``) is not called Zawgyi,
-  whatever the model's score, because both readings are the same text.
+  whatever the model's score, because both readings are the same text; nor is one whose conversion
+  still scores as Zawgyi (a lone ``ျ``), which would make normalisation non-idempotent.
 """
 
 from __future__ import annotations
@@ -167,6 +168,10 @@ def _decide(text: str) -> tuple[bool, str | None]:
     converted = zawgyi_to_unicode(text)
     if converted == unicodedata.normalize("NFC", text):
         return False, None  # same text in both readings: nothing to call Zawgyi
+    if zawgyi_probability(converted) >= ZAWGYI_THRESHOLD:
+        # The "Unicode" result still reads as Zawgyi (a lone medial, a fragment with no consonant): the
+        # model cannot tell, and converting would not even be idempotent. Leave such text as it came.
+        return False, None
     return True, converted
 
 
