@@ -143,3 +143,24 @@ def test_doubled_thai_tone_mark_is_repaired() -> None:
 def test_megabyte_line_is_handled() -> None:
     line = "ภาษาไทย " * 200_000
     assert normalize(line) == line
+
+
+_MARKED_SCRIPTS = st.one_of(
+    *(
+        st.characters(min_codepoint=lo, max_codepoint=hi)
+        for lo, hi in [(0x1000, 0x109F), (0x0E00, 0x0E7F), (0x0E80, 0x0EFF), (0x1780, 0x17FF), (0x20, 0x7E)]
+    )
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=_MARKED_SCRIPTS, max_size=16))
+def test_normalize_is_idempotent_on_fragments_of_marked_scripts(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+@pytest.mark.parametrize("fragment", ["ျ", "ဃဳဳ", "ခ့္"])
+def test_myanmar_fragments_found_by_hypothesis_normalise_to_a_fixpoint(fragment: str) -> None:
+    once = normalize(fragment)
+    assert normalize(once) == once
