@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from seabridge import __version__
-from seabridge.cli import lang
+from seabridge.cli import corpus, lang
 
 app = typer.Typer(
     help="seabridge: open platform for China–ASEAN AI cooperation.",
@@ -13,6 +13,7 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 app.add_typer(lang.app, name="lang")
+app.add_typer(corpus.app, name="corpus")
 
 
 @app.command()

@@ -61,6 +61,9 @@ class QualityThresholds:
     max_lines_starting_bullet: float = 0.9
     min_alpha_word_ratio: float = 0.8
     max_duplicate_line_fraction: float = 0.3
+    # Spam: at least this many blocklist hits, and at least this many per word (one mention is news).
+    min_blocklist_hits: int = 3
+    max_blocklist_density: float = 0.01
 
 
 _UNSPACED_QUALITY = QualityThresholds(min_words=30, min_mean_word_chars=1.0, max_mean_word_chars=8.0)

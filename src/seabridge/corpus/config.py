@@ -1,0 +1,123 @@
+"""Build settings: every parameter that changes the corpus, in one frozen, fingerprinted object.
+
+The fingerprint goes into ``manifest.json`` and into every completion marker, so a re-run resumes only
+work done with the same settings and refuses to mix shards built two different ways.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from seabridge.corpus.records import ReaderOptions
+
+PII_MODES = ("placeholder", "mask", "off")
+TEXT_UNITS = ("file", "line", "paragraph")
+
+
+class ConfigError(ValueError):
+    """A configuration file or option that cannot be used, with where and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class DedupConfig:
+    """Exact and MinHash near-duplicate removal within each language.
+
+    14 bands of 8 rows (112 permutations) is FineWeb's setting: pairs above ~0.75 Jaccard collide in some
+    band with probability > 0.9. Candidates are then confirmed by the Jaccard estimated from 8-bit
+    signatures, which removes most of the chance collisions that banding alone turns into false removals.
+    """
+
+    exact: bool = True
+    near: bool = True
+    bands: int = 14
+    rows: int = 8
+    threshold: float = 0.7
+    seed: int = 1
+
+    @property
+    def num_perm(self) -> int:
+        return self.bands * self.rows
+
+
+@dataclass(frozen=True, slots=True)
+class BuildConfig:
+    """What ``seabridge corpus build`` does, apart from where it reads and writes and how many workers."""
+
+    text_field: str = "text"
+    text_unit: str = "file"
+    max_record_bytes: int = 8 * 1024 * 1024
+    task_bytes: int = 64 * 1024 * 1024  # inputs are cut or packed into tasks of about this size
+    batch_docs: int = 512
+    languages: tuple[str, ...] = ()  # keep only these labels; empty keeps every label
+    min_label_score: float = 0.5
+    code_switch_share: float = 0.2  # other languages above this share of a document's letters mark it
+    quality: bool = True
+    engine: str = "fast"
+    pii: str = "placeholder"
+    dedup: DedupConfig = field(default_factory=DedupConfig)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.pii, bool):  # BuildConfig(pii=False) reads naturally from Python
+            object.__setattr__(self, "pii", "placeholder" if self.pii else "off")
+        if isinstance(self.dedup, dict):
+            object.__setattr__(self, "dedup", DedupConfig(**self.dedup))
+        object.__setattr__(self, "languages", tuple(self.languages))
+        if self.pii not in PII_MODES:
+            raise ConfigError(f"pii must be one of {', '.join(PII_MODES)}, not {self.pii!r}")
+        if self.text_unit not in TEXT_UNITS:
+            raise ConfigError(f"text_unit must be one of {', '.join(TEXT_UNITS)}, not {self.text_unit!r}")
+        if not 0 < self.dedup.threshold <= 1:
+            raise ConfigError(f"dedup.threshold must be in (0, 1], not {self.dedup.threshold}")
+        if self.max_record_bytes <= 0 or self.task_bytes <= 0 or self.batch_docs <= 0:
+            raise ConfigError("max_record_bytes, task_bytes and batch_docs must be positive")
+
+    @property
+    def reader_options(self) -> ReaderOptions:
+        return ReaderOptions(
+            text_field=self.text_field, text_unit=self.text_unit, max_record_bytes=self.max_record_bytes
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["languages"] = list(self.languages)
+        return data
+
+    def fingerprint(self) -> str:
+        """Hash of every setting that changes the output (``batch_docs`` only changes shard layout, and
+        results do not depend on it, but it is kept: a fingerprint that is too strict costs a re-run)."""
+        blob = json.dumps(self.to_dict(), sort_keys=True).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+    def with_overrides(self, **overrides: Any) -> BuildConfig:
+        """A copy with the options that were given (``None`` means not given)."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def load_config(path: str | Path) -> BuildConfig:
+    """Read a TOML file whose keys are :class:`BuildConfig` fields (``[dedup]`` a table of its own)."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    known = {f.name for f in fields(BuildConfig)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+        )
+    dedup = data.pop("dedup", {})
+    dedup_known = {f.name for f in fields(DedupConfig)}
+    if not isinstance(dedup, dict) or set(dedup) - dedup_known:
+        raise ConfigError(f"{path}: [dedup] takes only {', '.join(sorted(dedup_known))}")
+    try:
+        return BuildConfig(**data, dedup=DedupConfig(**dedup))
+    except TypeError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc

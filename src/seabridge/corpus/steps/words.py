@@ -1,0 +1,84 @@
+"""Segment each paragraph with its own language's segmenter, count words, and measure what the quality
+filters judge (Gopher's document statistics), without deciding anything.
+
+The measurements are written as columns, so a threshold can be changed later and re-applied to the
+shards without segmenting again. Segmentation happens once per document; deduplication shingles on the
+text itself, so no step tokenises twice (datatrove's FineWeb pipeline spends most of its time doing
+exactly that).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import regex
+
+from seabridge.corpus.batch import Batch
+from seabridge.corpus.steps.base import Step
+from seabridge.lang.profiles import get_profile
+from seabridge.lang.segmentation import segment_batch
+
+_HAS_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
+_HAS_LETTER = regex.compile(r"\p{L}")
+_SYMBOL = regex.compile(r"#|\.\.\.|…")
+_ELLIPSIS_END = regex.compile(r"(?:\.\.\.|…)\s*$")
+_BULLET_START = regex.compile(r"^\s*[•‣⁃◦▪▫●○■□\-*–—]\s")
+
+
+class WordsStep(Step):
+    name = "words"
+
+    def __init__(self, engine: str = "fast") -> None:
+        super().__init__()
+        self.engine = engine
+
+    def apply(self, batch: Batch) -> None:
+        blocks: dict[int, list[tuple[str, str, float]]] = batch.scratch.get("blocks", {})
+        by_label: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for i in batch.alive():
+            for text, label, _score in blocks.get(i, []):
+                by_label[label].append((i, text))
+        tokens: dict[int, list[str]] = defaultdict(list)
+        for label, items in by_label.items():
+            for (i, _), words in zip(
+                items, segment_batch([t for _, t in items], label, self.engine), strict=True
+            ):
+                tokens[i].extend(words)
+        n = len(batch)
+        columns: dict[str, list[float | int]] = {
+            name: [0] * n
+            for name in (
+                "words",
+                "mean_word_chars",
+                "alpha_word_ratio",
+                "symbol_word_ratio",
+                "ellipsis_line_ratio",
+                "bullet_line_ratio",
+                "duplicate_line_ratio",
+                "blocklist_hits",
+            )
+        }
+        for i in batch.alive():
+            measured = measure(batch["text"][i], tokens.get(i, []), batch["label"][i])
+            for name, value in measured.items():
+                columns[name][i] = value
+        for name, values in columns.items():
+            batch.set(name, values)
+
+
+def measure(text: str, tokens: list[str], label: str) -> dict[str, float | int]:
+    """Gopher-style statistics of one document. Punctuation tokens are not words."""
+    words = [t for t in tokens if _HAS_WORD_CHAR.search(t)]
+    n_words = len(words)
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    n_lines = max(len(lines), 1)
+    return {
+        "words": n_words,
+        "mean_word_chars": sum(map(len, words)) / n_words if n_words else 0.0,
+        "alpha_word_ratio": sum(1 for w in words if _HAS_LETTER.search(w)) / n_words if n_words else 0.0,
+        "symbol_word_ratio": len(_SYMBOL.findall(text)) / n_words if n_words else 0.0,
+        "ellipsis_line_ratio": sum(1 for line in lines if _ELLIPSIS_END.search(line)) / n_lines,
+        "bullet_line_ratio": sum(1 for line in lines if _BULLET_START.match(line)) / n_lines,
+        "duplicate_line_ratio": (len(lines) - len(set(lines))) / n_lines if lines else 0.0,
+        "blocklist_hits": get_profile(label).blocklist_hits(text),
+    }
