@@ -109,7 +109,7 @@ def stats_cmd(
     """Documents, characters, words and drop reasons per language; per-file accounting."""
     store = CorpusDir(corpus)
     try:
-        stats, manifest = store.read_stats(), store.read_manifest()
+        manifest, stats = store.read_manifest(), store.read_stats()
     except FileNotFoundError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc

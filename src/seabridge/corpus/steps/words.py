@@ -66,16 +66,33 @@ class WordsStep(Step):
             batch.set(name, values)
 
 
+# Token -> 0 (punctuation or symbols), 1 (a word without letters: a number), 2 (a word with letters).
+# Word frequencies are Zipfian, so a bounded cache answers almost every token without a regex.
+_TOKEN_KIND: dict[str, int] = {}
+_TOKEN_CACHE_LIMIT = 500_000
+
+
+def _kind(token: str) -> int:
+    kind = _TOKEN_KIND.get(token)
+    if kind is None:
+        kind = 2 if _HAS_LETTER.search(token) else 1 if _HAS_WORD_CHAR.search(token) else 0
+        if len(_TOKEN_KIND) < _TOKEN_CACHE_LIMIT:
+            _TOKEN_KIND[token] = kind
+    return kind
+
+
 def measure(text: str, tokens: list[str], label: str) -> dict[str, float | int]:
     """Gopher-style statistics of one document. Punctuation tokens are not words."""
-    words = [t for t in tokens if _HAS_WORD_CHAR.search(t)]
+    kinds = [_kind(t) for t in tokens]
+    words = [t for t, kind in zip(tokens, kinds, strict=True) if kind]
     n_words = len(words)
+    n_alpha = kinds.count(2)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     n_lines = max(len(lines), 1)
     return {
         "words": n_words,
         "mean_word_chars": sum(map(len, words)) / n_words if n_words else 0.0,
-        "alpha_word_ratio": sum(1 for w in words if _HAS_LETTER.search(w)) / n_words if n_words else 0.0,
+        "alpha_word_ratio": n_alpha / n_words if n_words else 0.0,
         "symbol_word_ratio": len(_SYMBOL.findall(text)) / n_words if n_words else 0.0,
         "ellipsis_line_ratio": sum(1 for line in lines if _ELLIPSIS_END.search(line)) / n_lines,
         "bullet_line_ratio": sum(1 for line in lines if _BULLET_START.match(line)) / n_lines,
