@@ -1,4 +1,4 @@
-"""`seabridge corpus build|stats|sample|export` as a user runs them: the installed command, in a subprocess."""
+"""`seabridge corpus build|stats|sample|export` run as a user runs them: the installed command."""
 
 from __future__ import annotations
 
