@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/seabridge corpus build examples/corpus --out out/demo-corpus
+	$(BIN)/seabridge corpus build examples/corpus/input --out out/demo-corpus
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks tools

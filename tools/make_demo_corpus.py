@@ -1,4 +1,4 @@
-"""Write ``examples/corpus/``: the mixed, partly damaged input that ``make run`` builds a corpus from.
+"""Write ``examples/corpus/input/``: the mixed, partly damaged input that ``make run`` builds a corpus from.
 
 Documents are runs of SIB-200 *train* sentences (FLORES-200 text, CC BY-SA 4.0) in the 15 core labels
 that have them, with what real crawls contain injected on purpose: exact and near duplicates, personal data
@@ -7,7 +7,7 @@ Zawgyi-encoded Burmese page (google/myanmar-tools, Apache-2.0), gambling spam, o
 files (a truncated gzip stream, malformed JSON lines, invalid UTF-8, a PNG named .txt, an unsupported
 format). Deterministic: the same shared data gives the same bytes.
 
-    python tools/make_demo_corpus.py [--shared ../shared/data] [--out examples/corpus]
+    python tools/make_demo_corpus.py [--shared ../shared/data] [--out examples/corpus/input]
 """
 
 from __future__ import annotations
@@ -227,7 +227,7 @@ def write_damaged(folder: Path, shared: Path, rng: random.Random) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--out", type=Path, default=ROOT / "examples" / "corpus")
+    parser.add_argument("--out", type=Path, default=ROOT / "examples" / "corpus" / "input")
     args = parser.parse_args()
     rng = random.Random(20261124)
     args.out.mkdir(parents=True, exist_ok=True)

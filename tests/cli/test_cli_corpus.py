@@ -14,7 +14,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 SEABRIDGE = str(Path(sys.executable).with_name("seabridge"))
-NEWS = REPO / "examples" / "corpus" / "news.jsonl"
+NEWS = REPO / "examples" / "corpus" / "input" / "news.jsonl"
 
 
 def run(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -28,7 +28,12 @@ def run(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("cli") / "corpus"
     result = run(
-        "corpus", "build", str(NEWS), str(REPO / "examples" / "corpus" / "damaged"), "--out", str(out)
+        "corpus",
+        "build",
+        str(NEWS),
+        str(REPO / "examples" / "corpus" / "input" / "damaged"),
+        "--out",
+        str(out),
     )
     assert "kept" in result.stdout and "report:" in result.stdout
     assert "quarantined records in" in result.stdout and "broken.jsonl" in result.stdout

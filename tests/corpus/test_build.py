@@ -1,4 +1,4 @@
-"""`build` end to end on the bundled demo input (examples/corpus): what is kept, what is removed and why,
+"""`build` end to end on the demo input (examples/corpus/input): what is kept, what is removed and why,
 what is quarantined, and that every record read is accounted for."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from seabridge.corpus import BuildConfig, BuildError, build
 from seabridge.corpus.store import CorpusDir
 
 REPO = Path(__file__).resolve().parents[2]
-DEMO = REPO / "examples" / "corpus"
+DEMO = REPO / "examples" / "corpus" / "input"
 
 
 def read_rows(folder: Path) -> list[dict]:

@@ -17,7 +17,7 @@ import pytest
 from seabridge.corpus import BuildConfig, build
 
 REPO = Path(__file__).resolve().parents[2]
-NEWS = REPO / "examples" / "corpus" / "news.jsonl"
+NEWS = REPO / "examples" / "corpus" / "input" / "news.jsonl"
 SEABRIDGE = Path(sys.executable).with_name("seabridge")
 
 
