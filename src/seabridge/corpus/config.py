@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from seabridge.corpus.records import ReaderOptions
+from seabridge.lang.profiles import QualityThresholds
 
 PII_MODES = ("placeholder", "mask", "off")
 TEXT_UNITS = ("file", "line", "paragraph")
@@ -60,6 +61,8 @@ class BuildConfig:
     engine: str = "fast"
     pii: str = "placeholder"
     dedup: DedupConfig = field(default_factory=DedupConfig)
+    # Per-label changes to the profile's quality thresholds: {"tha_Thai": {"min_words": 50}}.
+    thresholds: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if isinstance(self.pii, bool):  # BuildConfig(pii=False) reads naturally from Python
@@ -73,6 +76,11 @@ class BuildConfig:
             raise ConfigError(f"text_unit must be one of {', '.join(TEXT_UNITS)}, not {self.text_unit!r}")
         if not 0 < self.dedup.threshold <= 1:
             raise ConfigError(f"dedup.threshold must be in (0, 1], not {self.dedup.threshold}")
+        known = {f.name for f in fields(QualityThresholds)}
+        for label, changes in self.thresholds.items():
+            unknown = sorted(set(changes) - known) if isinstance(changes, dict) else ["(not a table)"]
+            if unknown:
+                raise ConfigError(f"thresholds.{label}: unknown threshold(s) {', '.join(unknown)}")
         if self.max_record_bytes <= 0 or self.task_bytes <= 0 or self.batch_docs <= 0:
             raise ConfigError("max_record_bytes, task_bytes and batch_docs must be positive")
 
@@ -99,7 +107,8 @@ class BuildConfig:
 
 
 def load_config(path: str | Path) -> BuildConfig:
-    """Read a TOML file whose keys are :class:`BuildConfig` fields (``[dedup]`` a table of its own)."""
+    """Read a TOML file whose keys are :class:`BuildConfig` fields (``[dedup]`` a table of its own, and
+    ``[thresholds.tha_Thai]`` tables changing one language's quality thresholds)."""
     path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

@@ -8,6 +8,7 @@ The first failing check names the drop reason; the measurements stay in the shar
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from seabridge.corpus.batch import Batch
 from seabridge.corpus.steps.base import Step
@@ -53,11 +54,27 @@ LANGUAGE_REASONS = ("undetermined_language", "low_language_score", "language_not
 class QualityStep(Step):
     name = "quality"
 
-    def __init__(self, min_label_score: float = 0.5, languages: tuple[str, ...] = (), filters: bool = True):
+    def __init__(
+        self,
+        min_label_score: float = 0.5,
+        languages: tuple[str, ...] = (),
+        filters: bool = True,
+        thresholds: dict[str, dict[str, float]] | None = None,
+    ) -> None:
         super().__init__()
         self.min_label_score = min_label_score
         self.languages = frozenset(languages)
         self.filters = filters
+        self.changes = thresholds or {}
+        self._thresholds: dict[str, QualityThresholds] = {}
+
+    def thresholds(self, label: str) -> QualityThresholds:
+        """The label's profile thresholds with the build's per-label changes."""
+        if label not in self._thresholds:
+            base = get_profile(label).quality
+            changes = self.changes.get(label)
+            self._thresholds[label] = replace(base, **changes) if changes else base
+        return self._thresholds[label]
 
     def apply(self, batch: Batch) -> None:
         for i in batch.alive():
@@ -76,7 +93,7 @@ class QualityStep(Step):
         if not self.filters:
             return None
         measures = {name: batch[name][i] for name in MEASURES}
-        thresholds = get_profile(label).quality
+        thresholds = self.thresholds(label)
         for reason, fails in CHECKS:
             if fails(measures, thresholds):
                 return reason
