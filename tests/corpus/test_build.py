@@ -139,7 +139,7 @@ def test_manifest_records_inputs_parameters_and_counts(demo: Path) -> None:
     paths = [item["path"] for item in manifest["inputs"]]
     assert str(DEMO / "news.jsonl") in paths and len(paths) == 8
     assert all(len(item["sha256"]) == 64 for item in manifest["inputs"])
-    assert manifest["parameters"]["dedup"]["bands"] == 14
+    assert manifest["parameters"]["dedup"]["bands"] == 20
     assert (
         sum(manifest["counts"][k] for k in ("kept", "removed", "quarantined")) == manifest["counts"]["read"]
     )

@@ -39,8 +39,8 @@ def _mix(values: np.ndarray) -> np.ndarray:
 class MinHasher:
     """Signatures of ``bands * rows`` multiply-shift hash permutations, and one 64-bit key per band."""
 
-    bands: int = 14
-    rows: int = 8
+    bands: int = 20
+    rows: int = 5
     seed: int = 1
     _a: np.ndarray = field(init=False, repr=False, compare=False)
     _b: np.ndarray = field(init=False, repr=False, compare=False)
