@@ -25,7 +25,7 @@ from seabridge.corpus.config import BuildConfig
 from seabridge.corpus.plan import Task
 from seabridge.corpus.readers import read_piece
 from seabridge.corpus.records import FILE, Piece, Quarantined, Record
-from seabridge.corpus.stats import reason_class, shard_stats
+from seabridge.corpus.stats import merge, reason_class, shard_stats
 from seabridge.corpus.steps import LanguageStep, PiiStep, QualityStep, SignatureStep, Step, WordsStep
 from seabridge.corpus.store import CorpusDir, ShardWriter, write_text
 
@@ -137,41 +137,51 @@ def _run_batch(records: list[tuple[int, str, Record]], steps: list[Step]) -> pa.
 
 
 def finalize_task(task_name: str, fingerprint: str, root: str, decisions: str | None) -> dict[str, Any]:
-    """Phase 3 for one task: duplicates marked, kept and removed written apart, partial statistics."""
+    """Phase 3 for one task: duplicates marked, kept and removed written apart, partial statistics.
+
+    The intermediate shard is read one row group (one batch) at a time, so memory stays one batch.
+    """
     store = CorpusDir(root)
     done = store.read_marker(FINAL, task_name, fingerprint)
     if done is not None:
         return done
-    table = pq.read_table(store.stage / f"{task_name}.parquet", columns=FINAL_COLUMNS)
-    if decisions is not None:
-        table = _apply_decisions(table, pq.read_table(decisions))
-    table = table.cast(SCHEMA)
-    kept_mask = pc.is_null(table["drop_reason"])
-    for folder, part in (
-        (store.data, table.filter(kept_mask)),
-        (store.removed, table.filter(pc.invert(kept_mask))),
-    ):
-        writer = ShardWriter(folder / f"{task_name}.parquet", SCHEMA)
-        writer.write(part)
-        writer.commit()
-    result = {"stats": shard_stats(table)}
+    decided = _load_decisions(decisions) if decisions is not None else {}
+    stage = pq.ParquetFile(store.stage / f"{task_name}.parquet")
+    kept = ShardWriter(store.data / f"{task_name}.parquet", SCHEMA)
+    removed = ShardWriter(store.removed / f"{task_name}.parquet", SCHEMA)
+    parts: list[dict[str, Any]] = []
+    for group in range(stage.num_row_groups):
+        table = stage.read_row_group(group, columns=FINAL_COLUMNS)
+        if decided:
+            table = _apply_decisions(table, decided)
+        table = table.cast(SCHEMA)
+        kept_mask = pc.is_null(table["drop_reason"])
+        kept.write(table.filter(kept_mask))
+        removed.write(table.filter(pc.invert(kept_mask)))
+        parts.append(shard_stats(table))
+    kept.commit()
+    removed.commit()
+    result = {"stats": merge(parts)}
     store.write_marker(FINAL, task_name, fingerprint, result)
     return {"fingerprint": fingerprint, **result}
 
 
-def _apply_decisions(table: pa.Table, decisions: pa.Table) -> pa.Table:
-    """Set ``drop_reason`` and ``duplicate_of`` for the rows the dedup phase marked as duplicates."""
-    decided = dict(
+def _load_decisions(path: str) -> dict[str, tuple[str, str]]:
+    decisions = pq.read_table(path)
+    return dict(
         zip(
             decisions["id"].to_pylist(),
             zip(decisions["drop_reason"].to_pylist(), decisions["duplicate_of"].to_pylist(), strict=True),
             strict=True,
         )
     )
-    ids = table["id"].to_pylist()
+
+
+def _apply_decisions(table: pa.Table, decided: dict[str, tuple[str, str]]) -> pa.Table:
+    """Set ``drop_reason`` and ``duplicate_of`` for the rows the dedup phase marked as duplicates."""
     reasons = table["drop_reason"].to_pylist()
     duplicate_of = table["duplicate_of"].to_pylist()
-    for i, doc_id in enumerate(ids):
+    for i, doc_id in enumerate(table["id"].to_pylist()):
         if doc_id in decided and reasons[i] is None:
             reasons[i], duplicate_of[i] = decided[doc_id]
     table = table.set_column(

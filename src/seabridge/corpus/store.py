@@ -103,6 +103,8 @@ class ShardWriter:
         self.rows = 0
 
     def write(self, table: pa.Table) -> None:
+        if table.num_rows == 0:  # no empty row groups
+            return
         if self.writer is None:
             self.writer = pq.ParquetWriter(self.tmp, self.schema, compression="zstd")
         self.writer.write_table(table)
