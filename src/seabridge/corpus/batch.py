@@ -37,6 +37,7 @@ SCHEMA = pa.schema(
         ("bullet_line_ratio", pa.float32()),
         ("duplicate_line_ratio", pa.float32()),
         ("blocklist_hits", pa.int32()),
+        ("blocklist_terms", pa.int32()),  # distinct terms among the hits
         ("pii", pa.list_(pa.string())),
         ("drop_reason", pa.string()),
         ("duplicate_of", pa.string()),

@@ -61,8 +61,10 @@ class QualityThresholds:
     max_lines_starting_bullet: float = 0.9
     min_alpha_word_ratio: float = 0.8
     max_duplicate_line_fraction: float = 0.3
-    # Spam: at least this many blocklist hits, and at least this many per word (one mention is news).
+    # Spam: at least this many blocklist hits of at least this many different terms, and at least this
+    # many per word (news about a casino repeats one word; a gambling page advertises several).
     min_blocklist_hits: int = 3
+    min_blocklist_terms: int = 2
     max_blocklist_density: float = 0.01
 
 
@@ -113,7 +115,13 @@ class LanguageProfile:
 
     def blocklist_hits(self, text: str) -> int:
         """How many spam/gambling/adult terms of this language (and of English) occur in ``text``."""
-        return len(blocklist_pattern(self.label).findall(text)) if self.blocklist else 0
+        return len(self.blocklist_terms(text))
+
+    def blocklist_terms(self, text: str) -> list[str]:
+        """Every occurrence of a spam/gambling/adult term in ``text``, case-folded, in order."""
+        if not self.blocklist:
+            return []
+        return [term.casefold() for term in blocklist_pattern(self.label).findall(text)]
 
     def digit_value(self, char: str) -> int | None:
         """Value of a digit written in ASCII or in this language's own digits."""

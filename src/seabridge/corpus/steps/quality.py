@@ -34,6 +34,7 @@ CHECKS: list[tuple[str, Check]] = [
         "blocklist",
         lambda m, q: (
             m["blocklist_hits"] >= q.min_blocklist_hits
+            and m["blocklist_terms"] >= q.min_blocklist_terms
             and m["blocklist_hits"] > q.max_blocklist_density * max(m["words"], 1)
         ),
     ),
@@ -47,6 +48,7 @@ MEASURES = (
     "bullet_line_ratio",
     "duplicate_line_ratio",
     "blocklist_hits",
+    "blocklist_terms",
 )
 LANGUAGE_REASONS = ("undetermined_language", "low_language_score", "language_not_selected")
 

@@ -56,6 +56,7 @@ class WordsStep(Step):
                 "bullet_line_ratio",
                 "duplicate_line_ratio",
                 "blocklist_hits",
+                "blocklist_terms",
             )
         }
         for i in batch.alive():
@@ -87,6 +88,7 @@ def measure(text: str, tokens: list[str], label: str) -> dict[str, float | int]:
     words = [t for t, kind in zip(tokens, kinds, strict=True) if kind]
     n_words = len(words)
     n_alpha = kinds.count(2)
+    terms = get_profile(label).blocklist_terms(text)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     n_lines = max(len(lines), 1)
     return {
@@ -97,5 +99,6 @@ def measure(text: str, tokens: list[str], label: str) -> dict[str, float | int]:
         "ellipsis_line_ratio": sum(1 for line in lines if _ELLIPSIS_END.search(line)) / n_lines,
         "bullet_line_ratio": sum(1 for line in lines if _BULLET_START.match(line)) / n_lines,
         "duplicate_line_ratio": (len(lines) - len(set(lines))) / n_lines if lines else 0.0,
-        "blocklist_hits": get_profile(label).blocklist_hits(text),
+        "blocklist_hits": len(terms),
+        "blocklist_terms": len(set(terms)),
     }
