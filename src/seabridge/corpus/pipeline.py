@@ -13,7 +13,6 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -190,7 +189,3 @@ def _apply_decisions(table: pa.Table, decided: dict[str, tuple[str, str]]) -> pa
     return table.set_column(
         table.schema.get_field_index("duplicate_of"), "duplicate_of", pa.array(duplicate_of, pa.string())
     )
-
-
-def stage_shard(root: str, task_name: str) -> Path:
-    return CorpusDir(root).stage / f"{task_name}.parquet"

@@ -7,7 +7,6 @@ are duplicates. The global phase (``seabridge.corpus.dedup``) compares them with
 
 from __future__ import annotations
 
-import numpy as np
 import xxhash
 
 from seabridge.corpus.batch import Batch
@@ -43,10 +42,3 @@ class SignatureStep(Step):
         batch.set("exact_hash", exact)
         batch.set("bands", bands)
         batch.set("minhash8", bits)
-
-
-def signature_arrays(bands: list[list[int]], bits: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
-    """Band keys (documents × bands, uint64) and 8-bit signatures (documents × permutations, uint8)."""
-    return np.array(bands, dtype=np.uint64), np.frombuffer(b"".join(bits), dtype=np.uint8).reshape(
-        len(bits), -1
-    )
