@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from seabridge.corpus.batch import Batch
 from seabridge.corpus.steps.base import Step
+from seabridge.corpus.steps.words import MEASURES
 from seabridge.lang.labels import UNDETERMINED
 from seabridge.lang.profiles import QualityThresholds, get_profile
 
@@ -39,17 +40,6 @@ CHECKS: list[tuple[str, Check]] = [
         ),
     ),
 ]
-MEASURES = (
-    "words",
-    "mean_word_chars",
-    "alpha_word_ratio",
-    "symbol_word_ratio",
-    "ellipsis_line_ratio",
-    "bullet_line_ratio",
-    "duplicate_line_ratio",
-    "blocklist_hits",
-    "blocklist_terms",
-)
 LANGUAGE_REASONS = ("undetermined_language", "low_language_score", "language_not_selected")
 
 

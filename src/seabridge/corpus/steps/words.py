@@ -25,6 +25,20 @@ _ELLIPSIS_END = regex.compile(r"(?:\.\.\.|…)\s*$")
 _BULLET_START = regex.compile(r"^\s*[•‣⁃◦▪▫●○■□\-*–—]\s")
 
 
+# The columns :func:`measure` returns; the quality step judges exactly these.
+MEASURES = (
+    "words",
+    "mean_word_chars",
+    "alpha_word_ratio",
+    "symbol_word_ratio",
+    "ellipsis_line_ratio",
+    "bullet_line_ratio",
+    "duplicate_line_ratio",
+    "blocklist_hits",
+    "blocklist_terms",
+)
+
+
 class WordsStep(Step):
     name = "words"
 
@@ -45,20 +59,7 @@ class WordsStep(Step):
             ):
                 tokens[i].extend(words)
         n = len(batch)
-        columns: dict[str, list[float | int]] = {
-            name: [0] * n
-            for name in (
-                "words",
-                "mean_word_chars",
-                "alpha_word_ratio",
-                "symbol_word_ratio",
-                "ellipsis_line_ratio",
-                "bullet_line_ratio",
-                "duplicate_line_ratio",
-                "blocklist_hits",
-                "blocklist_terms",
-            )
-        }
+        columns: dict[str, list[float | int]] = {name: [0] * n for name in MEASURES}
         for i in batch.alive():
             measured = measure(batch["text"][i], tokens.get(i, []), batch["label"][i])
             for name, value in measured.items():
