@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from seabridge import __version__
-from seabridge.cli import corpus, lang
+from seabridge.cli import corpus, govern, lang
 
 app = typer.Typer(
     help="seabridge: open platform for China–ASEAN AI cooperation.",
@@ -14,6 +14,7 @@ app = typer.Typer(
 )
 app.add_typer(lang.app, name="lang")
 app.add_typer(corpus.app, name="corpus")
+app.add_typer(govern.app, name="govern")
 
 
 @app.command()

@@ -7,9 +7,57 @@ from dataclasses import dataclass
 EMAIL = "EMAIL"
 PHONE = "PHONE"
 IP_ADDRESS = "IP_ADDRESS"
+CREDIT_CARD = "CREDIT_CARD"
+IBAN = "IBAN"
+CN_RESIDENT_ID = "CN_RESIDENT_ID"
+TH_NATIONAL_ID = "TH_NATIONAL_ID"
+SG_NRIC_FIN = "SG_NRIC_FIN"
+MY_MYKAD = "MY_MYKAD"
+ID_NIK = "ID_NIK"
+VN_CCCD = "VN_CCCD"
+PH_PHILSYS = "PH_PHILSYS"
+PH_SSS = "PH_SSS"
+PH_TIN = "PH_TIN"
+MM_NRC = "MM_NRC"
+PASSPORT_MRZ = "PASSPORT_MRZ"
 
-# The types recognised today; national IDs, card numbers and IBANs join as their recognisers land.
-ENTITY_TYPES: tuple[str, ...] = (EMAIL, PHONE, IP_ADDRESS)
+# Every type a built-in recogniser reports (the ``seabridge govern scan`` contract).
+ENTITY_TYPES: tuple[str, ...] = (
+    EMAIL,
+    PHONE,
+    IP_ADDRESS,
+    CREDIT_CARD,
+    IBAN,
+    CN_RESIDENT_ID,
+    TH_NATIONAL_ID,
+    SG_NRIC_FIN,
+    MY_MYKAD,
+    ID_NIK,
+    VN_CCCD,
+    PH_PHILSYS,
+    PH_SSS,
+    PH_TIN,
+    MM_NRC,
+    PASSPORT_MRZ,
+)
+# Identifiers a state issues to one person: what data classification counts as sensitive personal data
+# (China's PIPL art. 28 lists them with financial accounts; payment cards and IBANs count here too).
+NATIONAL_ID_TYPES: frozenset[str] = frozenset(
+    {
+        CN_RESIDENT_ID,
+        TH_NATIONAL_ID,
+        SG_NRIC_FIN,
+        MY_MYKAD,
+        ID_NIK,
+        VN_CCCD,
+        PH_PHILSYS,
+        PH_SSS,
+        PH_TIN,
+        MM_NRC,
+        PASSPORT_MRZ,
+    }
+)
+FINANCIAL_TYPES: frozenset[str] = frozenset({CREDIT_CARD, IBAN})
 
 
 @dataclass(frozen=True, slots=True)
