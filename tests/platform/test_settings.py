@@ -1,0 +1,29 @@
+"""Settings come from SEABRIDGE_* variables, default under the home folder, and never print secrets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from seabridge.platform.settings import get_settings
+
+
+def test_paths_follow_the_home_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SEABRIDGE_HOME", str(tmp_path))
+    for name in ("MASTER_KEY_FILE", "MASTER_KEY", "AUDIT_DIR", "AUDIT_SIGNING_KEY_FILE"):
+        monkeypatch.delenv(f"SEABRIDGE_{name}", raising=False)
+    settings = get_settings()
+    assert settings.master_key_path() == tmp_path / "keys" / "master.key"
+    assert settings.audit_path() == tmp_path / "audit"
+    assert settings.audit_signing_key_path() == tmp_path / "keys" / "audit-signing.key"
+
+
+def test_explicit_paths_win_and_secrets_stay_hidden(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("SEABRIDGE_MASTER_KEY_FILE", str(tmp_path / "vault" / "k"))
+    monkeypatch.setenv("SEABRIDGE_MASTER_KEY", "c2VjcmV0LXZhbHVl")
+    settings = get_settings()
+    assert settings.master_key_path() == tmp_path / "vault" / "k"
+    assert settings.master_key is not None
+    assert settings.master_key.get_secret_value() == "c2VjcmV0LXZhbHVl"
+    assert "c2VjcmV0LXZhbHVl" not in repr(settings) and "c2VjcmV0LXZhbHVl" not in str(settings.model_dump())
