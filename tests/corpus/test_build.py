@@ -147,6 +147,20 @@ def test_manifest_records_inputs_parameters_and_counts(demo: Path) -> None:
     assert not (demo / "_work").exists()
 
 
+def test_manifest_classifies_the_corpus_from_what_was_found(demo: Path, tmp_path: Path) -> None:
+    classification = json.loads((demo / "manifest.json").read_text())["classification"]
+    stats = json.loads((demo / "stats.json").read_text())
+    # personal data was found and replaced by placeholders, nothing was declared: internal, not public
+    assert classification["level"] == "internal"
+    assert classification["pii_found"] == stats["pii"] and stats["pii"]["EMAIL"] >= 2
+    assert classification["redaction"] == "placeholder"
+    # declared health data is sensitive personal data, whatever was (not) scanned
+    config = BuildConfig(pii="off", categories=("health",))
+    manifest = build([str(DEMO / "news.jsonl")], tmp_path / "health", config, workers=1).manifest
+    assert manifest["classification"]["level"] == "sensitive_personal"
+    assert manifest["parameters"]["categories"] == ["health"]
+
+
 def test_rerun_is_recognised_and_other_settings_are_refused(demo: Path) -> None:
     before = sorted(p.name for p in (demo / "data").iterdir())
     again = build([str(DEMO)], demo, BuildConfig(), workers=1)

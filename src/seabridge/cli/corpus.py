@@ -39,11 +39,20 @@ def build_cmd(
         str | None, typer.Option(help=".txt documents: 'file', 'line' or 'paragraph'.")
     ] = None,
     pii: Annotated[str | None, typer.Option(help="'placeholder' (default), 'mask' or 'off'.")] = None,
+    category: Annotated[
+        list[str] | None,
+        typer.Option(help="Declared data category (repeatable): public, health, financial, important…"),
+    ] = None,
 ) -> None:
     """Build a clean, deduplicated, language-tagged, PII-safe corpus from raw text."""
     try:
         config = load_config(config_file) if config_file else BuildConfig()
-        config = config.with_overrides(text_field=text_field, text_unit=text_unit, pii=pii)
+        config = config.with_overrides(
+            text_field=text_field,
+            text_unit=text_unit,
+            pii=pii,
+            categories=tuple(category) if category else None,
+        )
         with _progress() as bar:
             tasks: dict[str, Any] = {}
 
@@ -92,6 +101,11 @@ def _print_summary(stats: dict[str, Any], manifest: dict[str, Any]) -> None:
     if stats["drop_reasons"]:
         reasons = ", ".join(f"{reason} {count:,}" for reason, count in stats["drop_reasons"].items())
         out_console.print(f"removed because: {reasons}")
+    classification = manifest.get("classification")
+    if classification:
+        out_console.print(
+            f"classification: [bold]{classification['level']}[/bold] ({classification['reasons'][0]})"
+        )
     bad = {name: f for name, f in stats["files"].items() if f["quarantined"]}
     if bad:
         out_console.print(f"[yellow]quarantined records in {len(bad)} file(s)[/yellow] (see quarantine/):")

@@ -22,6 +22,7 @@ from seabridge.corpus.executors import make_executor
 from seabridge.corpus.pipeline import FINAL, STAGE, finalize_task, process_task
 from seabridge.corpus.plan import Plan, cpu_count, input_bytes, make_plan
 from seabridge.corpus.store import CorpusDir, write_json
+from seabridge.governance.classify import classify
 
 Progress = Callable[[str, int, int], None]  # phase, tasks done, tasks in all
 _DEDUP_MARKER = "all"
@@ -183,4 +184,7 @@ def _manifest(
         "inputs": [item.to_dict() for item in plan.inputs],
         "tasks": len(plan.tasks),
         "counts": {key: totals[key] for key in ("read", "kept", "removed", "quarantined")},
+        "classification": classify(
+            corpus_stats["pii"], config.categories, redaction=config.pii, scanned=config.pii != "off"
+        ).to_dict(),
     }

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from seabridge.corpus.records import ReaderOptions
+from seabridge.governance.classify import normalise_category
 from seabridge.lang.profiles import QualityThresholds
 
 PII_MODES = ("placeholder", "mask", "off")
@@ -66,6 +67,9 @@ class BuildConfig:
     dedup: DedupConfig = field(default_factory=DedupConfig)
     # Per-label changes to the profile's quality thresholds: {"tha_Thai": {"min_words": 50}}.
     thresholds: dict[str, dict[str, float]] = field(default_factory=dict)
+    # Data categories the owner declares ("public", "health", "important"...): with the personal data
+    # found they give the corpus its classification level (seabridge.governance.classify).
+    categories: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if isinstance(self.pii, bool):  # BuildConfig(pii=False) reads naturally from Python
@@ -73,6 +77,10 @@ class BuildConfig:
         if isinstance(self.dedup, dict):
             object.__setattr__(self, "dedup", DedupConfig(**self.dedup))
         object.__setattr__(self, "languages", tuple(self.languages))
+        try:
+            object.__setattr__(self, "categories", tuple(normalise_category(c) for c in self.categories))
+        except ValueError as exc:
+            raise ConfigError(f"categories: {exc}") from exc
         if self.pii not in PII_MODES:
             raise ConfigError(f"pii must be one of {', '.join(PII_MODES)}, not {self.pii!r}")
         if self.text_unit not in TEXT_UNITS:
@@ -96,6 +104,7 @@ class BuildConfig:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["languages"] = list(self.languages)
+        data["categories"] = list(self.categories)
         return data
 
     def fingerprint(self) -> str:

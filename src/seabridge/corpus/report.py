@@ -493,6 +493,10 @@ def _pii(manifest: Mapping[str, Any], stats: Mapping[str, Any]) -> str:
     counts = _counts(_dict(stats, "pii"))
     mode = _dict(manifest, "parameters").get("pii")
     how = f" Mode: <code>{_e(mode)}</code>." if mode is not None else ""
+    classification = _dict(manifest, "classification")
+    if classification:
+        reasons = "; ".join(str(r) for r in classification.get("reasons", []))
+        how += f" Classification: <strong>{_e(classification.get('level'))}</strong> ({_e(reasons)})."
     if not counts:
         return _section("pii", "PII redactions", _note("No personal data was redacted." + how))
     total = sum(v for _, v in counts)
