@@ -1,14 +1,112 @@
-"""``seabridge govern ...``: personal data, transfer policy, audit log and encryption at rest."""
+"""``seabridge govern ...``: personal data, classification, transfer policy, audit log and encryption.
+
+``scan`` and ``redact`` follow the language commands' line contract: one text per input line, one output
+line per input line, offsets in code points of the line as read.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
+from typing import Annotated
+
 import typer
+from rich.console import Console
 
 from seabridge.cli import govern_audit, govern_crypto, govern_transfer
+from seabridge.cli.lineio import batches, open_input, read_lines, write_json_line, write_line
+from seabridge.governance.classify import classify
+from seabridge.governance.pii import MIN_SCORE, MODES, Entity, redact, scan_batch
+from seabridge.lang import identify_batch
+from seabridge.lang.labels import LabelError, parse_label
 
 app = typer.Typer(
     help="Cross-border data governance: find and redact personal data, check transfers, audit, encrypt.",
     no_args_is_help=True,
 )
+err = Console(stderr=True)
+
+PathArg = Annotated[str | None, typer.Argument(help="Input file, one text per line; '-' or absent: stdin.")]
+LangOption = Annotated[
+    str,
+    typer.Option(
+        "--lang", help="Language label of every line (e.g. tha_Thai), or 'auto' to identify each line."
+    ),
+]
+MinScoreOption = Annotated[
+    float, typer.Option("--min-score", min=0.0, max=1.0, help="Report entities scoring at least this.")
+]
+
+
+def _scanned(path: str | None, lang: str, min_score: float) -> Iterator[tuple[str, list[Entity]]]:
+    """Each input line with the entities found in it, in input order."""
+    if lang != "auto":
+        try:
+            parse_label(lang)
+        except LabelError as error:
+            raise typer.BadParameter(str(error), param_hint="--lang") from error
+    with open_input(path) as stream:
+        for batch in batches(read_lines(stream)):
+            if lang == "auto":
+                labels: list[str | None] = [result.label for result in identify_batch(batch)]
+            else:
+                labels = [lang] * len(batch)
+            yield from zip(batch, scan_batch(batch, labels, min_score=min_score), strict=True)
+
+
+@app.command()
+def scan(path: PathArg = None, lang: LangOption = "auto", min_score: MinScoreOption = MIN_SCORE) -> None:
+    """One JSON object per line: {"entities": [{"type": "TH_NATIONAL_ID", "start": 12, "end": 25,
+    "score": 0.99}]}; offsets are code points of the line."""
+    for _, entities in _scanned(path, lang, min_score):
+        write_json_line({"entities": [entity.to_dict() for entity in entities]})
+
+
+@app.command("redact")
+def redact_cmd(
+    path: PathArg = None,
+    mode: Annotated[
+        str, typer.Option(help=f"How to replace what is found: {', '.join(MODES)}.")
+    ] = "placeholder",
+    lang: LangOption = "auto",
+    min_score: MinScoreOption = MIN_SCORE,
+) -> None:
+    """Each line with its personal data replaced: <TYPE> placeholders, * masks, keyed hashes or
+    encrypted tokens (the last two use the master key: see `seabridge govern keygen`)."""
+    if mode not in MODES:
+        raise typer.BadParameter(f"unknown mode {mode!r}; modes: {', '.join(MODES)}", param_hint="--mode")
+    for line, entities in _scanned(path, lang, min_score):
+        write_line(redact(line, entities, mode) if entities else line)
+
+
+@app.command("classify")
+def classify_cmd(
+    path: PathArg = None,
+    category: Annotated[
+        list[str] | None,
+        typer.Option(help="Declared data category (repeatable): public, health, financial, important…"),
+    ] = None,
+    lang: LangOption = "auto",
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """The classification level of a text file (one text per line) from the personal data in it and the
+    categories its owner declares."""
+    found: Counter[str] = Counter()
+    lines = 0
+    for _, entities in _scanned(path, lang, MIN_SCORE):
+        lines += 1
+        found.update(entity.type for entity in entities)
+    try:
+        result = classify(found, category or ())
+    except ValueError as error:
+        raise typer.BadParameter(str(error), param_hint="--category") from error
+    if as_json:
+        write_json_line({**result.to_dict(), "lines": lines})
+        return
+    typer.echo(f"{result.level.label}  ({lines:,} lines)")
+    for reason in result.reasons:
+        typer.echo(f"  - {reason}")
+
+
 for module in (govern_transfer, govern_audit, govern_crypto):
     module.register(app)
