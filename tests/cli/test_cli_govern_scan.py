@@ -12,7 +12,8 @@ SEABRIDGE = [str(Path(sys.executable).with_name("seabridge"))]
 
 
 def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "PYTHONIOENCODING": "ascii"}  # output must be UTF-8 even under a hostile locale
+    # output must be UTF-8 even under a hostile locale; wide, so that error boxes do not wrap messages
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "COLUMNS": "300"}
     return subprocess.run([*SEABRIDGE, *args], input=stdin, capture_output=True, env=env, timeout=120)
 
 
