@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 SEABRIDGE = [str(Path(sys.executable).with_name("seabridge"))]
 
 
@@ -85,3 +87,23 @@ def test_classify_reads_the_level_from_what_is_found(tmp_path: Path) -> None:
     assert (
         rows(run("govern", "classify", str(clean), "--category", "public", "--json"))[0]["level"] == "public"
     )
+
+
+def test_keyed_modes_round_trip_through_unredact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SEABRIDGE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("SEABRIDGE_MASTER_KEY", raising=False)
+    monkeypatch.delenv("SEABRIDGE_MASTER_KEY_FILE", raising=False)
+    stdin = "\n".join(LINES).encode() + b"\n"
+    assert run("govern", "redact", "--mode", "hash", stdin=stdin).returncode == 2  # no key yet: refused
+    assert run("govern", "keygen").returncode == 0
+    hashed = run("govern", "redact", "--mode", "hash", stdin=stdin).stdout.decode().splitlines()
+    assert hashed == run("govern", "redact", "--mode", "hash", stdin=stdin).stdout.decode().splitlines()
+    assert "0812345678" not in hashed[0] and hashed[0].startswith("โทร<PHONE:")
+    encrypted = run("govern", "redact", "--mode", "encrypt", stdin=stdin).stdout
+    assert b"somchai" not in encrypted
+    restored = run("govern", "unredact", stdin=encrypted)
+    assert restored.returncode == 0 and restored.stdout.decode().splitlines() == LINES
+    monkeypatch.setenv("SEABRIDGE_HOME", str(tmp_path / "other"))
+    assert run("govern", "keygen").returncode == 0
+    wrong = run("govern", "unredact", stdin=encrypted)
+    assert wrong.returncode == 1 and b"line 1" in wrong.stderr

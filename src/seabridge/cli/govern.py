@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -16,7 +17,17 @@ from rich.console import Console
 from seabridge.cli import govern_audit, govern_crypto, govern_transfer
 from seabridge.cli.lineio import batches, open_input, read_lines, write_json_line, write_line
 from seabridge.governance.classify import classify
-from seabridge.governance.pii import MIN_SCORE, MODES, Entity, redact, scan_batch
+from seabridge.governance.crypto import MasterKey, MasterKeyError, load_master_key
+from seabridge.governance.pii import (
+    KEYED_MODES,
+    MIN_SCORE,
+    MODES,
+    Entity,
+    TokenError,
+    redact,
+    scan_batch,
+    unredact,
+)
 from seabridge.lang import identify_batch
 from seabridge.lang.labels import LabelError, parse_label
 
@@ -32,6 +43,10 @@ LangOption = Annotated[
     typer.Option(
         "--lang", help="Language label of every line (e.g. tha_Thai), or 'auto' to identify each line."
     ),
+]
+KeyFileOption = Annotated[
+    Path | None,
+    typer.Option("--key-file", help="Master key file (default: SEABRIDGE_MASTER_KEY, then ~/.seabridge)."),
 ]
 MinScoreOption = Annotated[
     float, typer.Option("--min-score", min=0.0, max=1.0, help="Report entities scoring at least this.")
@@ -70,13 +85,38 @@ def redact_cmd(
     ] = "placeholder",
     lang: LangOption = "auto",
     min_score: MinScoreOption = MIN_SCORE,
+    key_file: KeyFileOption = None,
 ) -> None:
-    """Each line with its personal data replaced: <TYPE> placeholders, * masks, keyed hashes or
-    encrypted tokens (the last two use the master key: see `seabridge govern keygen`)."""
+    """Each line with its personal data replaced: <TYPE> placeholders, * masks, <TYPE:token> keyed
+    hashes or <TYPE:enc:token> encrypted values (the last two use the master key: `seabridge govern
+    keygen`; `seabridge govern unredact` restores encrypted values)."""
     if mode not in MODES:
         raise typer.BadParameter(f"unknown mode {mode!r}; modes: {', '.join(MODES)}", param_hint="--mode")
+    keys = _master_key(key_file) if mode in KEYED_MODES else None
     for line, entities in _scanned(path, lang, min_score):
-        write_line(redact(line, entities, mode) if entities else line)
+        write_line(redact(line, entities, mode, keys=keys) if entities else line)
+
+
+@app.command("unredact")
+def unredact_cmd(path: PathArg = None, key_file: KeyFileOption = None) -> None:
+    """Each line with its <TYPE:enc:…> tokens decrypted back to the original values (needs the master key
+    they were encrypted with); a token that does not decrypt stops with an error naming the line."""
+    keys = _master_key(key_file)
+    with open_input(path) as stream:
+        for number, line in enumerate(read_lines(stream), start=1):
+            try:
+                write_line(unredact(line, keys))
+            except TokenError as error:
+                err.print(f"[red]error:[/red] line {number}: {error}")
+                raise typer.Exit(1) from error
+
+
+def _master_key(key_file: Path | None) -> MasterKey:
+    try:
+        return load_master_key(key_file)
+    except MasterKeyError as error:
+        err.print(f"[red]error:[/red] {error}")
+        raise typer.Exit(2) from error
 
 
 @app.command("classify")

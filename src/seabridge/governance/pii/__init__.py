@@ -14,7 +14,7 @@ recognisers work in scripts written without spaces (Thai, Lao, Khmer, Burmese, C
 from __future__ import annotations
 
 from seabridge.governance.pii.entities import EMAIL, ENTITY_TYPES, IP_ADDRESS, PHONE, Entity
-from seabridge.governance.pii.redact import MODES, redact
+from seabridge.governance.pii.redact import KEYED_MODES, MODES, TokenError, redact, unredact
 from seabridge.governance.pii.registry import (
     MIN_SCORE,
     PatternRecognizer,
@@ -29,6 +29,7 @@ __all__ = [
     "EMAIL",
     "ENTITY_TYPES",
     "IP_ADDRESS",
+    "KEYED_MODES",
     "MIN_SCORE",
     "MODES",
     "PHONE",
@@ -36,8 +37,10 @@ __all__ = [
     "PatternRecognizer",
     "Recognizer",
     "Registry",
+    "TokenError",
     "default_registry",
     "redact",
     "scan",
     "scan_batch",
+    "unredact",
 ]
