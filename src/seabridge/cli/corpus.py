@@ -18,7 +18,7 @@ from seabridge.corpus.store import CorpusDir
 
 app = typer.Typer(help="ASEAN Languages Corpus: build, inspect, sample, export.", no_args_is_help=True)
 out_console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # error messages name paths: never wrap them
 _PHASES = {"stage": "reading, identifying, filtering", "final": "writing kept and removed"}
 
 

@@ -35,7 +35,7 @@ app = typer.Typer(
     help="Cross-border data governance: find and redact personal data, check transfers, audit, encrypt.",
     no_args_is_help=True,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # error messages name paths: never wrap them
 
 PathArg = Annotated[str | None, typer.Argument(help="Input file, one text per line; '-' or absent: stdin.")]
 LangOption = Annotated[

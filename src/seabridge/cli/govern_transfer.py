@@ -29,7 +29,7 @@ from seabridge.governance.transfer import (
 from seabridge.governance.transfer.model import IN_PLACE_MECHANISMS
 
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # error messages name paths: never wrap them
 
 # The exit-code contract of `check` (also in its --help): scripts may test `check ... && transfer`.
 EXIT_CODES = {Verdict.ALLOWED: 0, Verdict.MECHANISM_REQUIRED: 1, Verdict.LEGAL_REVIEW: 3, Verdict.DENIED: 4}

@@ -26,7 +26,7 @@ app = typer.Typer(
     help="Language layer: identify, normalise and segment text in the region's languages.",
     no_args_is_help=True,
 )
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # error messages name paths: never wrap them
 
 PathArg = Annotated[str | None, typer.Argument(help="Input file, one text per line; '-' or absent: stdin.")]
 
