@@ -28,7 +28,6 @@ from seabridge.governance.transfer import (
 )
 from seabridge.governance.transfer.model import IN_PLACE_MECHANISMS
 
-out = Console()
 err = Console(stderr=True, soft_wrap=True)  # error messages name paths: never wrap them
 
 # The exit-code contract of `check` (also in its --help): scripts may test `check ... && transfer`.
@@ -113,7 +112,7 @@ def check(
     if as_json:
         typer.echo(json.dumps(decision.to_dict(), ensure_ascii=False, indent=2))
     else:
-        out.print(_panel(decision))
+        Console().print(_panel(decision))  # made per call: the width follows COLUMNS when it runs
     raise typer.Exit(EXIT_CODES[decision.verdict])
 
 
@@ -139,7 +138,7 @@ def rules(as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")
         table.add_row(
             policy.jurisdiction, policy.version, policy.sha256[:12], "\n".join(r.id for r in policy.rules)
         )
-    out.print(table)
+    Console().print(table)
 
 
 def _policies() -> PolicySet:
