@@ -35,6 +35,11 @@ class Recognizer(Protocol):
     def analyze(self, text: str, label: str | None) -> list[Entity]: ...
 
 
+# A recogniser may set ``max_score``: what a context word can lift its matches to (default 1.0). The phone
+# recogniser caps at 0.95, so "nomor" before an IBAN or an ID never lifts the phone number inside it over
+# the checksum-validated identifier (0.99).
+
+
 @dataclass(frozen=True, slots=True)
 class PatternRecognizer:
     """A recogniser made of a pattern and a validator, for identifiers a regex can delimit.
@@ -65,6 +70,45 @@ class PatternRecognizer:
             score = self.score if self.adjust is None else self.adjust(text, start, end, self.score)
             found.append(Entity(self.entity_type, start, end, score))
         return found
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageOrContext:
+    """A recogniser whose matches count only in text of its home languages or after a context word.
+
+    Identifiers without a checksum (an Indonesian NIK, a Vietnamese CCCD, a MyKad written without dashes)
+    are runs of 12 to 16 digits that prices, account and order numbers share; what the checksum would say,
+    the text's language (Indonesian for a NIK) or a context word (``NIK``, ``CCCD``) says instead. Elsewhere
+    a match keeps at most ``elsewhere_score``, under the reporting threshold, so it stays a weak candidate
+    that a context word found on a later pass can still lift. With no home labels, only context counts.
+    """
+
+    recognizer: Recognizer
+    home_labels: frozenset[str] = frozenset()
+    elsewhere_score: float = 0.3
+
+    @property
+    def entity_type(self) -> str:
+        return self.recognizer.entity_type
+
+    @property
+    def context(self) -> tuple[str, ...]:
+        return self.recognizer.context
+
+    @property
+    def labels(self) -> frozenset[str] | None:
+        return self.recognizer.labels
+
+    def analyze(self, text: str, label: str | None) -> list[Entity]:
+        found = self.recognizer.analyze(text, label)
+        if label in self.home_labels:
+            return found
+        return [
+            entity
+            if has_context(text, entity.start, self.context)
+            else replace(entity, score=min(entity.score, self.elsewhere_score))
+            for entity in found
+        ]
 
 
 def resolve_overlaps(entities: Iterable[Entity]) -> list[Entity]:
@@ -189,8 +233,9 @@ class Registry:
         weak = False
         for recognizer in self.for_label(label):
             for entity in recognizer.analyze(text, label):
-                if entity.score < 1.0 and has_context(text, entity.start, recognizer.context):
-                    entity = replace(entity, score=round(min(1.0, entity.score + CONTEXT_BOOST), 2))
+                cap = getattr(recognizer, "max_score", 1.0)
+                if entity.score < cap and has_context(text, entity.start, recognizer.context):
+                    entity = replace(entity, score=round(min(cap, entity.score + CONTEXT_BOOST), 2))
                 if entity.score >= min_score:
                     found.append(entity)
                 else:

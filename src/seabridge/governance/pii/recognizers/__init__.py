@@ -21,9 +21,35 @@ def builtin_recognizers() -> list[Recognizer]:
 
 def _national_ids() -> list[Recognizer]:
     """Identity numbers of China, Thailand, Singapore, Malaysia, Indonesia and Vietnam."""
-    return []
+    from seabridge.governance.pii.recognizers import (
+        cn_resident_id,
+        id_nik,
+        my_mykad,
+        sg_nric_fin,
+        th_national_id,
+        vn_cccd,
+    )
+
+    return [
+        *cn_resident_id.RECOGNIZERS,
+        *th_national_id.RECOGNIZERS,
+        *sg_nric_fin.RECOGNIZERS,
+        *my_mykad.RECOGNIZERS,
+        *id_nik.RECOGNIZERS,
+        *vn_cccd.RECOGNIZERS,
+    ]
 
 
 def _cards_and_documents() -> list[Recognizer]:
     """Philippine and Myanmar identifiers, passport MRZs, payment cards and IBANs."""
-    return []
+    from seabridge.governance.pii.recognizers import credit_card, iban, mm_nrc, passport_mrz, ph_ids
+
+    return [
+        ph_ids.PHILSYS_RECOGNIZER,
+        ph_ids.SSS_RECOGNIZER,
+        ph_ids.TIN_RECOGNIZER,
+        mm_nrc.RECOGNIZER,
+        passport_mrz.RECOGNIZER,
+        credit_card.RECOGNIZER,
+        iban.RECOGNIZER,
+    ]

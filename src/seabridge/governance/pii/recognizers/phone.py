@@ -156,6 +156,7 @@ class PhoneRecognizer:
     entity_type = PHONE
     context = CONTEXT
     labels: frozenset[str] | None = None
+    max_score = INTERNATIONAL_SCORE  # a context word never lifts a number over an ID containing it
 
     def analyze(self, text: str, label: str | None) -> list[Entity]:
         home, neighbours = regions_for(label)
