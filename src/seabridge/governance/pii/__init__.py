@@ -2,8 +2,11 @@
 
 Recognisers live in a registry (``Registry``, ``default_registry()``), one module per identifier under
 ``recognizers/``: e-mail addresses, phone numbers (libphonenumber, with the regions a language label
-implies) and IP addresses today; national IDs join the same registry. Offsets are code points, and the
-recognisers work in scripts written without spaces (Thai, Lao, Khmer, Burmese, Chinese)::
+implies), IP addresses, payment cards, IBANs, passport MRZs, and the identity numbers of China, Thailand,
+Singapore, Malaysia, Indonesia, Vietnam, the Philippines and Myanmar (``ENTITY_TYPES``). Each is a pattern,
+a validator (checksums from python-stdnum where it has them), and context words that raise a weak match.
+Offsets are code points, and the recognisers work in scripts written without spaces (Thai, Lao, Khmer,
+Burmese, Chinese)::
 
     >>> from seabridge.governance.pii import redact, scan
     >>> text = "โทร0812345678ครับ"
