@@ -97,10 +97,22 @@ def news(shared: Path, rng: random.Random) -> list[dict[str, object]]:
         }
     )
     contact = [
-        ("tha_Thai", "ติดต่อกองบรรณาธิการได้ที่ somchai.k@example.co.th หรือโทร ๐๘๑-๒๓๔-๕๖๗๘"),
-        ("vie_Latn", "Liên hệ tòa soạn: 0912 345 678, email lienhe@baomoi.example.vn"),
-        ("ind_Latn", "Hubungi redaksi di +62 812-3456-7890 atau redaksi@berita.example.id"),
-        ("eng_Latn", "Server logs showed requests from 203.0.113.42 before the outage."),
+        (
+            "tha_Thai",
+            "ติดต่อกองบรรณาธิการได้ที่ somchai.k@example.co.th หรือโทร ๐๘๑-๒๓๔-๕๖๗๘ "
+            "ผู้แจ้ง เลขประจำตัวประชาชน 1-1017-00230-70-8",
+        ),
+        ("vie_Latn", "Liên hệ tòa soạn: 0912 345 678, email lienhe@baomoi.example.vn, số CCCD 001085123456"),
+        (
+            "ind_Latn",
+            "Hubungi redaksi di +62 812-3456-7890 atau redaksi@berita.example.id, "
+            "NIK pelapor 3201234501900001",
+        ),
+        (
+            "eng_Latn",
+            "Server logs showed requests from 203.0.113.42 before the outage; "
+            "the card 4111 1111 1111 1111 was refunded.",
+        ),
     ]
     for label, line in contact:
         docs.append(
