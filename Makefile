@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-corpus clean
+.PHONY: run test lint bench bench-corpus bench-pii clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -37,3 +37,9 @@ bench-corpus: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+
+# The PII benchmark runs Presidio in its own virtualenv (spaCy and its model stay out of ours).
+bench-pii: $(STAMP)
+	test -x .venv-presidio/bin/python || $(PY) -m venv .venv-presidio
+	.venv-presidio/bin/pip install --quiet -r benchmarks/requirements-presidio.txt
+	$(BIN)/python benchmarks/pii.py $(BENCH_ARGS)
