@@ -4,8 +4,11 @@
   the birth date ``YYYYMMDD``, a 3-digit sequence and an ISO 7064 MOD 11-2 check character (0-9 or X).
   ``stdnum.cn.ric`` checks the division only against the birth year (a county created after the holder's
   birth would fail), while a number takes the code of where its holder was registered when it was issued.
-  So here a code of python-stdnum's GB/T 2260 list counts unless it was retired before the holder's birth
-  or before 1984, when the first cards were issued. Birth years from 1900 to today.
+  So here a code of python-stdnum's GB/T 2260 list counts unless it was retired before the holder's birth.
+  (A code the tables retire just before the first cards of 1984 is still accepted: the years in those
+  tables are approximate, numbers follow the edition in use where the register was numbered, and the
+  check character and the date already make a chance match rare; a missed ID costs more than one more
+  redaction.) Birth years from 1900 to today.
 - Residence permits of Hong Kong, Macao and Taiwan residents (港澳台居民居住证, 2018): the same layout with
   the codes 810000, 820000 and 830000 (830000 is not in GB/T 2260).
 - Foreign Permanent Resident ID Card, 2023 version (外国人永久居留身份证, National Immigration Administration,
@@ -56,7 +59,6 @@ _EIGHTEEN = regex.compile(r"[0-9]{17}[0-9X]")
 _RETIRED = regex.compile(r"\[(\d*)-(\d*)\]")
 
 RESIDENCE_PERMIT_CODES = frozenset({"810000", "820000", "830000"})
-FIRST_CARDS_YEAR = 1984
 
 CONTEXT = (
     "身份证", "身份證", "身份证号", "身份证号码", "公民身份号码", "居民身份证", "证件号", "證件號",
@@ -100,8 +102,8 @@ def is_valid_cn_foreign_resident_id_2017(number: str) -> bool:
 
 
 def is_valid_cn_first_generation_id(number: str) -> bool:
-    """A first-generation 15-digit number: a division code in use when the cards were issued (from 1984)
-    and at the birth, a birth date ``YYMMDD`` of the 1900s, a 3-digit sequence."""
+    """A first-generation 15-digit number: a division code in use at the birth, a birth date ``YYMMDD`` of
+    the 1900s, a 3-digit sequence (no check character: reported only after a context word)."""
     number = ascii_digits(number)
     if len(number) != 15 or not number.isascii() or not number.isdigit():
         return False
@@ -119,15 +121,15 @@ def _birth_date(yyyymmdd: str) -> date | None:
 
 def _division_in_use(code: str, birth_year: int) -> bool:
     """Whether a GB/T 2260 code could be on a card of someone born in ``birth_year``: it is in python-stdnum's
-    list (from the Chinese Wikipedia's tables of codes) with a name not retired before that year, nor before
-    cards were first issued. Names carry their years as ``[1986-]房山区`` or ``[-2010]崇文区``."""
+    list (from the Chinese Wikipedia's tables of codes) with a name not retired before that year. Names
+    carry their years as ``[1986-]房山区`` or ``[-2010]崇文区``."""
     parts = numdb.get("cn/loc").info(code)
     county = parts[-1][1].get("county") if len(parts) == 2 else None
     if county is None:
         return False
     for name in county.split(","):
         years = _RETIRED.match(name)
-        if years is None or not years.group(2) or int(years.group(2)) >= max(birth_year, FIRST_CARDS_YEAR):
+        if years is None or not years.group(2) or int(years.group(2)) >= birth_year:
             return True
     return False
 

@@ -11,7 +11,9 @@ reported too: a TD3 or TD2 second line whose check digits all hold, composite in
 second line whose date check digits hold (its composite covers the first line too, 0.9); a TD1 first line
 whose document number check holds (0.7); a TD3 or TD2 first line of the strict shape (document code,
 issuing state, and a name with its ``<<``), which has no check digit but holds the name (0.6). A line whose
-check digits fail is never reported, nor a zone with one altered character in a checked field.
+check digits fail is never reported, nor a zone with one altered character in a checked field, nor any
+line of such a zone on its own (its name line would pass alone, but it belongs to a zone that is not an
+MRZ).
 """
 
 from __future__ import annotations
@@ -158,17 +160,36 @@ class MrzRecognizer:
     def analyze(self, text: str, label: str | None) -> list[Entity]:
         if "<<" not in text:
             return []
-        lines = [match.span() for match in LINE_PATTERN.finditer(text)]
         found = []
-        for i, (start, end) in enumerate(lines):
-            score = line_score(text[start:end])
-            if score is not None:
-                found.append(Entity(PASSPORT_MRZ, start, end, score))
-            for size in (2, 3):
-                zone = lines[i : i + size]
-                if len(zone) == size and _together(text, zone) and is_valid_mrz(text[start : zone[-1][1]]):
-                    found.append(Entity(PASSPORT_MRZ, start, zone[-1][1], ZONE_SCORE))
+        for group in _groups(text, [match.span() for match in LINE_PATTERN.finditer(text)]):
+            size = _ZONE_LINES[group[0][1] - group[0][0]]
+            whole = len(group) - len(group) % size  # lines in complete zones; the rest stand alone
+            for i in range(0, whole, size):
+                start, end = group[i][0], group[i + size - 1][1]
+                if is_valid_mrz(text[start:end]):
+                    found.append(Entity(PASSPORT_MRZ, start, end, ZONE_SCORE))
+                # a zone that fails its checks is not an MRZ: none of its lines is reported on its own
+            for start, end in group[whole:]:
+                score = line_score(text[start:end])
+                if score is not None:
+                    found.append(Entity(PASSPORT_MRZ, start, end, score))
         return found
+
+
+# How many lines make a zone, by line length: TD1 3 x 30, TD2 2 x 36, TD3 2 x 44.
+_ZONE_LINES = {30: 3, 36: 2, 44: 2}
+
+
+def _groups(text: str, lines: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Runs of consecutive lines of one length that stand together (one line break apart)."""
+    groups: list[list[tuple[int, int]]] = []
+    for line in lines:
+        last = groups[-1][-1] if groups else None
+        if last and last[1] - last[0] == line[1] - line[0] and _together(text, [last, line]):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
 
 
 def _together(text: str, lines: list[tuple[int, int]]) -> bool:

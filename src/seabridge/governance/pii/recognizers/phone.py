@@ -15,10 +15,11 @@ to a neighbouring number across a space (``2024 081 234 5678``), see ``_split_jo
 
 Scores: 0.95 written with its country code after a "+" (``+66 …``); 0.9 in a national format (or after an
 exit code, ``00 66 …``) of one of the label's home regions; minus 0.1 when the digit grouping fits none of
-the country's formats; 0.4 in a national format of a neighbouring region (below the reporting threshold
-unless a context word such as "tel" or "โทร" precedes it). Dropped: a number not written as it is dialled
-(see ``_written_as_dialled``), one right after "ISBN"/"ISSN", and one whose last digit carries a combining
-mark (a Burmese ၀ typed for the letter ဝ).
+the country's formats; in a national format of a neighbouring region, 0.55 when written with its trunk
+prefix and grouped as that country groups numbers, else 0.4 (below the reporting threshold unless a
+context word such as "tel" or "โทร" precedes it: a bare run of digits is as often an amount or a
+reference). Dropped: a number not written as it is dialled (see ``_written_as_dialled``), one right after
+"ISBN"/"ISSN", and one whose last digit carries a combining mark (a Burmese ၀ typed for the letter ဝ).
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ NEIGHBOUR_REGIONS: dict[str, tuple[str, ...]] = {
     "zho_Hans": ("SG", "MY"),
     "zho_Hant": ("MO",),
 }
-DEFAULT_NEIGHBOURS: tuple[str, ...] = ("SG", "MY", "PH")
+DEFAULT_NEIGHBOURS: tuple[str, ...] = ("SG", "MY", "PH", "BN")
 
 # Latin-script words match whole (see boundaries.context_pattern), so each spelling is listed.
 CONTEXT = (
@@ -86,6 +87,12 @@ _NOT_PHONE_BEFORE = re.compile(r"(?i)(?:isbn|issn)(?:-1[03])?[\s:：#]*$")
 INTERNATIONAL_SCORE = 0.95
 HOME_SCORE = 0.9
 NEIGHBOUR_SCORE = 0.4
+# A neighbouring region's number dialled with its trunk prefix and grouped as its country groups numbers
+# (``0905 123 3878``, ``(02) 3234 3041`` in the Philippines, ``012-345 5633`` in Malaysia): that is how
+# phone numbers are written, and order or invoice numbers are not. Without a trunk prefix (Singapore's
+# ``9123 4567``) it stays a weak match: "order 9123 4567" is as likely.
+NEIGHBOUR_GROUPED_SCORE = 0.55
+_GROUPED = re.compile(r"^[(（]?0\d*[\s\-.)）]+\d")
 GROUPING_PENALTY = 0.1
 
 # Seven or more digits of any script, at most four separators apart (a superset of what the matcher takes).
@@ -193,11 +200,16 @@ def _record(
         return
     if not _written_as_dialled(match.raw_string, match.number):
         return
+    fits = _fits_grouping(match.raw_string, region)
     if _written_with_plus(match.raw_string):
         score = INTERNATIONAL_SCORE
-    else:  # national, or after an exit code (00 66 …), which is only as sure as the region assumed
-        score = HOME_SCORE if region in home else NEIGHBOUR_SCORE
-    if not _fits_grouping(match.raw_string, region):
+    elif region in home:  # national, or after an exit code (00 66 …), as sure as the region assumed
+        score = HOME_SCORE
+    elif fits and _GROUPED.search(match.raw_string):
+        score = NEIGHBOUR_GROUPED_SCORE
+    else:
+        score = NEIGHBOUR_SCORE
+    if not fits:
         score -= GROUPING_PENALTY
     best[span] = max(best.get(span, 0.0), round(score, 2))
 
