@@ -164,7 +164,9 @@ def show_cmd(
         details = json.dumps(fields["details"], ensure_ascii=False, sort_keys=True)
         row = [fields["type"], fields["tenant"] or "", fields["actor"], fields["resource"], fields["outcome"]]
         table.add_row(str(entry.seq), entry.ts, *row, details)
-    out.print(table)
+    # A terminal gets the table fitted to it; a pipe or a file gets every cell whole.
+    console = out if out.is_terminal else Console(width=100_000, highlight=False)
+    console.print(table)
 
 
 @audit_app.command("checkpoint")

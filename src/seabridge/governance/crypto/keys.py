@@ -13,15 +13,13 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
-import os
 import secrets
-import stat
-import tempfile
 from pathlib import Path
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from seabridge.platform.secret_files import SecretFileError, read_secret_file, write_secret_file
 from seabridge.platform.settings import Settings, get_settings
 
 KEY_SIZE = 32  # bytes: the master key is 256 random bits
@@ -82,34 +80,12 @@ def generate_master_key() -> MasterKey:
 
 
 def save_master_key(key: MasterKey, path: Path, *, force: bool = False) -> None:
-    """Write ``key`` to ``path`` readable by its owner only (0600), its folder created 0700.
-
-    An existing file is never overwritten unless ``force``: data encrypted under it would become unreadable.
-    With ``force`` the key is written beside the old one and renamed over it, so a crash leaves one whole key.
-    """
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    line = key.encoded() + "\n"
-    if not force:
-        try:
-            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            raise MasterKeyError(f"{path} already exists; refusing to overwrite a master key") from None
-        _write(handle, line)
-        return
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")  # 0600
-    temporary = Path(name)
+    """Write ``key`` to ``path`` readable by its owner only (0600), its folder created 0700; an existing file
+    is never overwritten unless ``force``: data encrypted under it would become unreadable."""
     try:
-        _write(handle, line)
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def _write(handle: int, line: str) -> None:
-    with os.fdopen(handle, "w", encoding="ascii") as file:
-        file.write(line)
-        file.flush()
-        os.fsync(file.fileno())
+        write_secret_file(path, key.encoded() + "\n", what="master key", force=force)
+    except SecretFileError as exc:
+        raise MasterKeyError(str(exc)) from None
 
 
 def load_master_key(key_file: Path | None = None, settings: Settings | None = None) -> MasterKey:
@@ -122,26 +98,14 @@ def load_master_key(key_file: Path | None = None, settings: Settings | None = No
 
 def read_key_file(path: Path) -> MasterKey:
     """The key in ``path``, refused (like ssh refuses a private key) if group or others may read it."""
+    hint = (
+        "create one with `seabridge govern keygen`, or set SEABRIDGE_MASTER_KEY or SEABRIDGE_MASTER_KEY_FILE"
+    )
     try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise MasterKeyError(
-            f"no master key at {path}; create one with `seabridge govern keygen`, or set "
-            "SEABRIDGE_MASTER_KEY or SEABRIDGE_MASTER_KEY_FILE"
-        ) from None
-    if not stat.S_ISREG(info.st_mode):
-        raise MasterKeyError(f"{path} is not a regular file")
-    if os.name == "posix" and info.st_mode & 0o077:
-        mode = stat.S_IMODE(info.st_mode)
-        raise MasterKeyError(
-            f"permissions {mode:04o} for {path} are too open: a master key must be readable by its owner "
-            f"only; run `chmod 600 {path}`"
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise MasterKeyError(f"{path}: cannot read the key file ({exc.strerror})") from None
-    return _decode(raw.decode("ascii", errors="replace"), str(path))
+        text = read_secret_file(path, what="master key", missing_hint=hint)
+    except SecretFileError as exc:
+        raise MasterKeyError(str(exc)) from None
+    return _decode(text, str(path))
 
 
 def _decode(text: str, source: str) -> MasterKey:
