@@ -162,11 +162,16 @@ def show_cmd(
     for entry in entries:
         fields = entry.fields
         details = json.dumps(fields["details"], ensure_ascii=False, sort_keys=True)
+        if len(details) > _DETAILS_SHOWN:
+            details = details[: _DETAILS_SHOWN - 1] + "…"
         row = [fields["type"], fields["tenant"] or "", fields["actor"], fields["resource"], fields["outcome"]]
-        table.add_row(str(entry.seq), entry.ts, *row, details)
-    # A terminal gets the table fitted to it; a pipe or a file gets every cell whole.
-    console = out if out.is_terminal else Console(width=100_000, highlight=False)
-    console.print(table)
+        table.add_row(str(entry.seq), entry.ts[:19], *row, details)
+    # Fitted to the terminal (or 160 columns in a pipe); --json gives every entry whole.
+    Console(highlight=False, width=None if out.is_terminal else 160).print(table)
+
+
+# Characters of an entry's details shown in the table; `show --json` prints them whole.
+_DETAILS_SHOWN = 120
 
 
 @audit_app.command("checkpoint")

@@ -6,6 +6,7 @@ A thin layer over :func:`seabridge.governance.transfer.decide`: the rules live i
 
 from __future__ import annotations
 
+import getpass
 import json
 from typing import Annotated
 
@@ -15,6 +16,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
+from seabridge.governance.audit import AuditLog, AuditLogError
 from seabridge.governance.transfer import (
     PURPOSES,
     REQUESTERS,
@@ -27,6 +29,8 @@ from seabridge.governance.transfer import (
     load_policies,
 )
 from seabridge.governance.transfer.model import IN_PLACE_MECHANISMS
+from seabridge.governance.transfer.record import record_decision
+from seabridge.platform.settings import get_settings
 
 err = Console(stderr=True, soft_wrap=True)  # error messages name paths: never wrap them
 
@@ -90,6 +94,10 @@ def check(
         bool, typer.Option("--remote-access", help="Access or a compute job from the destination.")
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the decision as JSON.")] = False,
+    audit: Annotated[
+        bool,
+        typer.Option("--audit/--no-audit", help="Record the decision in the audit log (SEABRIDGE_HOME)."),
+    ] = True,
 ) -> None:
     if ciio and requester not in (None, "ciio"):
         raise typer.BadParameter(f"--ciio contradicts --requester {requester}", param_hint="--ciio")
@@ -113,7 +121,22 @@ def check(
         typer.echo(json.dumps(decision.to_dict(), ensure_ascii=False, indent=2))
     else:
         Console().print(_panel(decision))  # made per call: the width follows COLUMNS when it runs
+    if audit:
+        _record(decision)
     raise typer.Exit(EXIT_CODES[decision.verdict])
+
+
+def _record(decision: Decision) -> None:
+    """Append the decision to the audit log; a decision that cannot be recorded is an error (exit 2): it
+    must not be acted on unrecorded."""
+    folder = get_settings().audit_path()
+    try:
+        with AuditLog(folder) as log:
+            index = record_decision(decision, log, actor=f"cli:{getpass.getuser()}")
+    except (AuditLogError, OSError) as error:
+        err.print(f"[red]error:[/red] the decision could not be recorded in the audit log {folder}: {error}")
+        raise typer.Exit(2) from error
+    err.print(f"recorded as audit entry {index} in {folder}", highlight=False)
 
 
 def rules(as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False) -> None:
