@@ -129,3 +129,37 @@ def test_unknown_and_non_core_labels_are_scanned_conservatively() -> None:
     text = "+66 81 234 5678 / 0812345678 / a@example.com"
     for label in (None, "und", "hin_Deva"):
         assert [text[e.start : e.end] for e in scan(text, label)] == ["+66 81 234 5678", "a@example.com"]
+
+
+class _Deferred:
+    """A deferred recogniser that reports every digit run and remembers the spans it was told to skip."""
+
+    entity_type = "DIGITS"
+    context: tuple[str, ...] = ()
+    labels = None
+    max_score = 0.9
+    deferred = True
+
+    def __init__(self) -> None:
+        self.told: list[list[tuple[int, int]]] = []
+
+    def analyze(self, text: str, label: str | None) -> list[Entity]:
+        return self.analyze_unclaimed(text, label, [])
+
+    def analyze_unclaimed(self, text: str, label: str | None, claimed: list[tuple[int, int]]) -> list[Entity]:
+        self.told.append(list(claimed))
+        runs = [m.span() for m in regex.finditer(r"\d+", text)]
+        kept = [(a, b) for a, b in runs if not any(x <= a and b <= y for x, y in claimed)]
+        return [Entity("DIGITS", a, b, 0.8) for a, b in kept]
+
+
+def test_a_deferred_recogniser_runs_last_and_skips_what_it_could_never_win() -> None:
+    deferred = _Deferred()
+    sure = PatternRecognizer("CODE", regex.compile(r"ID\d{4}"), lambda _: True, 0.99)
+    unsure = PatternRecognizer("WEAK", regex.compile(r"W\d{2}"), lambda _: True, 0.85)
+    registry = Registry([deferred, sure, unsure])  # registered first, still run last
+    assert registry.for_label(None)[-1] is deferred
+    text = "ID1234 and W56 and 789"
+    found = [(e.type, text[e.start : e.end]) for e in registry.scan(text)]
+    assert deferred.told[0] == [(0, 6)]  # the 0.99 code, not the 0.85 one it could still beat
+    assert found == [("CODE", "ID1234"), ("WEAK", "W56"), ("DIGITS", "789")]

@@ -37,7 +37,10 @@ class Recognizer(Protocol):
 
 # A recogniser may set ``max_score``: what a context word can lift its matches to (default 1.0). The phone
 # recogniser caps at 0.95, so "nomor" before an IBAN or an ID never lifts the phone number inside it over
-# the checksum-validated identifier (0.99).
+# the checksum-validated identifier (0.99). A costly recogniser may also set ``deferred = True`` and offer
+# ``analyze_unclaimed(text, label, claimed)``: it then runs after the others and is given the spans they
+# found scoring above its ``max_score``, which it could never win, so it may skip the text inside them
+# (libphonenumber's matcher is pure Python; in text dense with IDs and cards most of its time went there).
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +203,8 @@ class Registry:
         serving = self._by_label.get(label)
         if serving is None:
             serving = tuple(r for r in self._recognizers if r.labels is None or label in r.labels)
+            # deferred recognisers last: they are told which spans the others already hold for sure
+            serving = tuple(sorted(serving, key=lambda r: bool(getattr(r, "deferred", False))))
             self._by_label[label] = serving
         return serving
 
@@ -232,8 +237,13 @@ class Registry:
         found: list[Entity] = []
         weak = False
         for recognizer in self.for_label(label):
-            for entity in recognizer.analyze(text, label):
-                cap = getattr(recognizer, "max_score", 1.0)
+            cap = getattr(recognizer, "max_score", 1.0)
+            if getattr(recognizer, "deferred", False):
+                claimed = [(e.start, e.end) for e in found if e.score > cap]
+                candidates = recognizer.analyze_unclaimed(text, label, claimed)  # type: ignore[attr-defined]
+            else:
+                candidates = recognizer.analyze(text, label)
+            for entity in candidates:
                 if entity.score < cap and has_context(text, entity.start, recognizer.context):
                     entity = replace(entity, score=round(min(cap, entity.score + CONTEXT_BOOST), 2))
                 if entity.score >= min_score:

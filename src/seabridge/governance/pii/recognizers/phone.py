@@ -25,7 +25,7 @@ reference). Dropped: a number not written as it is dialled (see ``_written_as_di
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from phonenumbers import (
@@ -120,14 +120,17 @@ def regions_for(label: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return home, NEIGHBOUR_REGIONS.get(label or "", () if home else DEFAULT_NEIGHBOURS)
 
 
-def _windows(text: str) -> Iterator[tuple[int, int, list[Span]]]:
-    """Merged windows around the digit runs of ``text``, each with the runs it holds.
+def _windows(text: str, claimed: Sequence[Span] = ()) -> Iterator[tuple[int, int, list[Span]]]:
+    """Merged windows around the digit runs of ``text`` not wholly inside a ``claimed`` span, each with
+    the runs it holds.
 
     Windows may overlap (at a size cap); a match counts only if it touches one of its own window's runs,
     and the caller keeps one entity per span.
     """
     window: tuple[int, int, list[Span]] | None = None
     for run in _RUN.finditer(text):
+        if any(low <= run.start() and run.end() <= high for low, high in claimed):
+            continue
         start, end = max(0, run.start() - _MARGIN), min(len(text), run.end() + _MARGIN)
         if window is not None and start <= window[1] and end - window[0] <= _MAX_WINDOW:
             window = (window[0], end, [*window[2], run.span()])
@@ -164,12 +167,18 @@ class PhoneRecognizer:
     context = CONTEXT
     labels: frozenset[str] | None = None
     max_score = INTERNATIONAL_SCORE  # a context word never lifts a number over an ID containing it
+    deferred = True  # runs after the ID recognisers and skips digits inside what they hold for sure
 
     def analyze(self, text: str, label: str | None) -> list[Entity]:
+        return self.analyze_unclaimed(text, label, ())
+
+    def analyze_unclaimed(self, text: str, label: str | None, claimed: Sequence[Span]) -> list[Entity]:
+        """``analyze``, skipping digit runs that lie wholly inside a ``claimed`` span (an entity another
+        recogniser found with a score this one cannot beat)."""
         home, neighbours = regions_for(label)
         regions = (*home, *neighbours) or ("ZZ",)  # ZZ: international numbers only
         best: dict[Span, float] = {}
-        for window_start, window_end, runs in _windows(text):
+        for window_start, window_end, runs in _windows(text, claimed):
             window = text[window_start:window_end]
             found: dict[Span, float] = {}  # this window's numbers, kept apart so work stays linear
             for region in regions:
