@@ -20,6 +20,7 @@ import pytest
 from seabridge.corpus import report
 from seabridge.corpus.report import check_accounting, render_report, write_report
 from seabridge.corpus.report_plots import log2_median
+from seabridge.governance.classify import classify
 from seabridge.lang.labels import CORE_LABELS
 
 HOSTILE_FILE = "data/<script>alert('x')</script>&co.jsonl"
@@ -453,3 +454,14 @@ def test_rendering_is_deterministic_and_thread_safe(corpus: tuple[dict[str, Any]
     with ThreadPoolExecutor(max_workers=3) as pool:
         pages = list(pool.map(lambda _: render_report(corpus[0], stats), range(3)))
     assert pages == [expected] * 3
+
+
+def test_pii_section_states_the_classification_and_why() -> None:
+    classification = classify({"ID_NIK": 2, "EMAIL": 1}, redaction="placeholder").to_dict()
+    manifest = {"parameters": {"pii": "placeholder"}, "classification": classification}
+    html = render_report(manifest, {"pii": {"ID_NIK": 2, "EMAIL": 1}})
+    assert "Classification: <strong>internal</strong> (no category declared" in html
+    assert "removed, so it does not raise the level" in html
+    kept = classify({"ID_NIK": 2}).to_dict()  # left in the text: the deciding reason is the ID
+    html = render_report({"parameters": {"pii": "off"}, "classification": kept}, {"pii": {"ID_NIK": 2}})
+    assert "<strong>sensitive_personal</strong> (ID_NIK found 2x and left in the text)" in html

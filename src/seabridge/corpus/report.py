@@ -495,8 +495,11 @@ def _pii(manifest: Mapping[str, Any], stats: Mapping[str, Any]) -> str:
     how = f" Mode: <code>{_e(mode)}</code>." if mode is not None else ""
     classification = _dict(manifest, "classification")
     if classification:
-        reasons = "; ".join(str(r) for r in classification.get("reasons", []))
-        how += f" Classification: <strong>{_e(classification.get('level'))}</strong> ({_e(reasons)})."
+        reasons = [str(r) for r in classification.get("reasons", [])]
+        why = f" ({_e(reasons[0])})" if reasons else ""
+        how += f" Classification: <strong>{_e(classification.get('level'))}</strong>{why}."
+        if any(reason.endswith("redaction)") for reason in reasons):
+            how += " The personal data found was removed, so it does not raise the level."
     if not counts:
         return _section("pii", "PII redactions", _note("No personal data was redacted." + how))
     total = sum(v for _, v in counts)
