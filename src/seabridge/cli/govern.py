@@ -11,11 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
+import regex
 import typer
 from rich.console import Console
 
 from seabridge.cli import govern_audit, govern_crypto, govern_transfer
+from seabridge.cli.audited import cli_actor, record
 from seabridge.cli.lineio import batches, open_input, read_lines, write_json_line, write_line
+from seabridge.governance.audit import DATA_ACCESS, AuditEvent
 from seabridge.governance.classify import classify
 from seabridge.governance.crypto import MasterKey, MasterKeyError, load_master_key
 from seabridge.governance.pii import (
@@ -102,13 +105,29 @@ def unredact_cmd(path: PathArg = None, key_file: KeyFileOption = None) -> None:
     """Each line with its <TYPE:enc:…> tokens decrypted back to the original values (needs the master key
     they were encrypted with); a token that does not decrypt stops with an error naming the line."""
     keys = _master_key(key_file)
-    with open_input(path) as stream:
-        for number, line in enumerate(read_lines(stream), start=1):
-            try:
-                write_line(unredact(line, keys))
-            except TokenError as error:
-                err.print(f"[red]error:[/red] line {number}: {error}")
-                raise typer.Exit(1) from error
+    restored = lines = 0
+    try:
+        with open_input(path) as stream:
+            for line in read_lines(stream):
+                plain = unredact(line, keys)
+                lines += 1
+                restored += len(_TOKEN.findall(line))
+                write_line(plain)
+    except TokenError as error:
+        record(_unredacted("refused", keys, lines, restored))
+        err.print(f"[red]error:[/red] line {lines + 1}: {error}")
+        raise typer.Exit(1) from error
+    record(_unredacted("unredacted", keys, lines, restored))
+
+
+# An encrypted token as `redact --mode encrypt` writes it (the tokens' letters a-p; see pii/redact.py).
+_TOKEN = regex.compile(r"<[A-Z][A-Z0-9_]*:enc:[a-p]+>")
+
+
+def _unredacted(outcome: str, keys: MasterKey, lines: int, tokens: int) -> AuditEvent:
+    """Restoring personal data is a data access: who, under which key, how many values."""
+    details = {"lines": lines, "tokens": tokens}
+    return AuditEvent(DATA_ACCESS, cli_actor(), f"master-key:{keys.key_id}", outcome, details=details)
 
 
 def _master_key(key_file: Path | None) -> MasterKey:

@@ -16,6 +16,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from seabridge.cli import audited
+from seabridge.governance.audit import DATA_ACCESS, AuditEvent
 from seabridge.governance.crypto import (
     AES_256_GCM,
     SUFFIX,
@@ -95,6 +97,7 @@ def decrypt_cmd(
             header = decrypt_file(source, target, key)
         except DecryptionError as exc:
             failed += 1
+            audited.record(_access("refused", key.key_id, {"reason": str(exc.reason)}))
             err.print(f"[red]refused:[/red] {escape(str(exc))}")
             if as_json:
                 record = {"input": str(source), "status": "refused", "reason": exc.reason, "error": str(exc)}
@@ -102,9 +105,23 @@ def decrypt_cmd(
             continue
         except OSError as exc:
             raise _fail(f"{source}: {exc.strerror or exc}") from exc
+        opened = {"envelope": header.envelope_id, "algorithm": header.algorithm}
+        audited.record(_access("decrypted", key.key_id, opened))
         _report("decrypted", source, target, header, as_json)
     if failed:
         raise typer.Exit(1)
+
+
+def _access(outcome: str, key_id: str, details: dict[str, str]) -> AuditEvent:
+    """A decryption (or a refused one) for the audit log: the envelope's id, never the file's path, which
+    may hold a person's name."""
+    return AuditEvent(
+        DATA_ACCESS,
+        actor=audited.cli_actor(),
+        resource=f"master-key:{key_id}",
+        outcome=outcome,
+        details=details,
+    )
 
 
 def keygen_cmd(

@@ -6,7 +6,6 @@ A thin layer over :func:`seabridge.governance.transfer.decide`: the rules live i
 
 from __future__ import annotations
 
-import getpass
 import json
 from typing import Annotated
 
@@ -16,7 +15,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from seabridge.governance.audit import AuditLog, AuditLogError
+from seabridge.cli.audited import cli_actor, record
 from seabridge.governance.transfer import (
     PURPOSES,
     REQUESTERS,
@@ -29,8 +28,7 @@ from seabridge.governance.transfer import (
     load_policies,
 )
 from seabridge.governance.transfer.model import IN_PLACE_MECHANISMS
-from seabridge.governance.transfer.record import record_decision
-from seabridge.platform.settings import get_settings
+from seabridge.governance.transfer.record import audit_event
 
 err = Console(stderr=True, soft_wrap=True)  # error messages name paths: never wrap them
 
@@ -129,14 +127,7 @@ def check(
 def _record(decision: Decision) -> None:
     """Append the decision to the audit log; a decision that cannot be recorded is an error (exit 2): it
     must not be acted on unrecorded."""
-    folder = get_settings().audit_path()
-    try:
-        with AuditLog(folder) as log:
-            index = record_decision(decision, log, actor=f"cli:{getpass.getuser()}")
-    except (AuditLogError, OSError) as error:
-        err.print(f"[red]error:[/red] the decision could not be recorded in the audit log {folder}: {error}")
-        raise typer.Exit(2) from error
-    err.print(f"recorded as audit entry {index} in {folder}", highlight=False)
+    record(audit_event(decision, actor=cli_actor()))
 
 
 def rules(as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False) -> None:

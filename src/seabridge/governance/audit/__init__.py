@@ -51,7 +51,7 @@ from seabridge.governance.audit.keys import (
     load_verifier_key,
     save_signing_key,
 )
-from seabridge.governance.audit.log import AuditLog, AuditLogError
+from seabridge.governance.audit.log import AuditLog, AuditLogError, record_event
 from seabridge.governance.audit.merkle import (
     EMPTY_ROOT,
     CompactRange,
@@ -102,6 +102,7 @@ __all__ = [
     "open_note",
     "parse_checkpoint",
     "parse_entry",
+    "record_event",
     "redacted_digest",
     "root_from_inclusion_proof",
     "save_signing_key",

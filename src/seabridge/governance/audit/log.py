@@ -335,6 +335,13 @@ class AuditLog:
         return tree
 
 
+def record_event(event: AuditEvent, folder: Path | None = None) -> int:
+    """Append one event to the audit log in ``folder`` (default: the settings' audit folder) and close it;
+    returns the entry's index. For commands that record one decision or access each run."""
+    with AuditLog(folder) as log:
+        return log.append(event)
+
+
 def _range_from(size: int, hashes: Any) -> CompactRange | None:
     try:
         return CompactRange(size, [bytes.fromhex(h) for h in hashes])

@@ -150,6 +150,13 @@ class Header:
     def to_bytes(self) -> bytes:
         return self.fixed() + self.wrapped_key
 
+    @property
+    def envelope_id(self) -> str:
+        """A name for this envelope that says nothing of its content: SHA-256 of the header (its random
+        nonces and wrapped key make it unique per file), for audit entries that record who opened which
+        file without naming the file (a path can hold a person's name)."""
+        return hashlib.sha256(self.to_bytes()).hexdigest()[:32]
+
 
 def suite_name(algorithm: str) -> str:
     """The canonical name of ``algorithm`` (case-insensitive), or ValueError listing the known ones."""
