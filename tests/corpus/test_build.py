@@ -12,6 +12,9 @@ import pytest
 
 from seabridge.corpus import BuildConfig, BuildError, build
 from seabridge.corpus.store import CorpusDir
+from seabridge.governance.crypto import generate_master_key, save_master_key
+from seabridge.governance.pii import Entity, redact
+from seabridge.platform.settings import get_settings
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "examples" / "corpus" / "input"
@@ -181,3 +184,20 @@ def test_removed_documents_keep_their_measurements(demo: Path) -> None:
     assert removed and all(r["words"] is not None and r["label"] for r in removed)
     store = CorpusDir(demo)
     assert store.shards(store.data) and store.shards(store.removed)
+
+
+def test_hash_mode_pseudonymises_with_the_master_key(tmp_path: Path) -> None:
+    with pytest.raises(BuildError, match="needs the master key"):  # no key yet: refused before any work
+        build([str(DEMO / "news.jsonl")], tmp_path / "nokey", BuildConfig(pii="hash"), workers=1)
+    key = generate_master_key()
+    save_master_key(key, get_settings().master_key_path())
+    result = build([str(DEMO / "news.jsonl")], tmp_path / "hashed", BuildConfig(pii="hash"), workers=2)
+    text = "\n".join(r["text"] for r in read_rows(tmp_path / "hashed" / "data"))
+    address = "somchai.k@example.co.th"
+    assert address not in text and "1-1017-00230-70-8" not in text
+    # the token of the same value redacted alone: the same everywhere under one key
+    token = redact(address, [Entity("EMAIL", 0, len(address), 1.0)], "hash", keys=key)
+    assert token in text
+    assert result.manifest["parameters"]["pii_key_id"] == key.key_id
+    # pseudonymised IDs are still sensitive personal data
+    assert result.manifest["classification"]["level"] == "sensitive_personal"

@@ -38,7 +38,9 @@ def build_cmd(
     text_unit: Annotated[
         str | None, typer.Option(help=".txt documents: 'file', 'line' or 'paragraph'.")
     ] = None,
-    pii: Annotated[str | None, typer.Option(help="'placeholder' (default), 'mask' or 'off'.")] = None,
+    pii: Annotated[
+        str | None, typer.Option(help="'placeholder' (default), 'mask', 'hash' (keyed tokens) or 'off'.")
+    ] = None,
     category: Annotated[
         list[str] | None,
         typer.Option(help="Declared data category (repeatable): public, health, financial, important…"),

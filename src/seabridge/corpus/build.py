@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,8 @@ from seabridge.corpus.pipeline import FINAL, STAGE, finalize_task, process_task
 from seabridge.corpus.plan import Plan, cpu_count, input_bytes, make_plan
 from seabridge.corpus.store import CorpusDir, write_json
 from seabridge.governance.classify import classify
+from seabridge.governance.crypto import MasterKeyError, load_master_key
+from seabridge.governance.pii import KEYED_MODES
 
 Progress = Callable[[str, int, int], None]  # phase, tasks done, tasks in all
 _DEDUP_MARKER = "all"
@@ -59,7 +61,7 @@ def build(
 ) -> BuildResult:
     """Build (or resume, or recognise as already built) the corpus of ``inputs`` in ``out``."""
     started = time.perf_counter()
-    config = config or BuildConfig()
+    config = _with_key_id(config or BuildConfig())
     workers = workers or cpu_count()
     store = CorpusDir(out)
     plan = make_plan([str(path) for path in inputs], config)
@@ -167,6 +169,18 @@ def _statistics(
             f"accounting does not hold for {', '.join(unbalanced)}: this is a bug, please report it"
         )
     return corpus_stats
+
+
+def _with_key_id(config: BuildConfig) -> BuildConfig:
+    """For keyed redaction, the config naming the master key (read now, so a missing key stops the build
+    before any work, with the key's own message)."""
+    if config.pii not in KEYED_MODES:
+        return config
+    try:
+        key = load_master_key()
+    except MasterKeyError as exc:
+        raise BuildError(f"pii={config.pii} needs the master key: {exc}") from exc
+    return replace(config, pii_key_id=key.key_id)
 
 
 def _manifest(

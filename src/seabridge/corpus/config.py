@@ -17,7 +17,8 @@ from seabridge.corpus.records import ReaderOptions
 from seabridge.governance.classify import normalise_category
 from seabridge.lang.profiles import QualityThresholds
 
-PII_MODES = ("placeholder", "mask", "off")
+# hash: <TYPE:token>, the same value the same token under the master key (pseudonymised, still personal data)
+PII_MODES = ("placeholder", "mask", "hash", "off")
 TEXT_UNITS = ("file", "line", "paragraph")
 
 
@@ -67,6 +68,9 @@ class BuildConfig:
     dedup: DedupConfig = field(default_factory=DedupConfig)
     # Per-label changes to the profile's quality thresholds: {"tha_Thai": {"min_words": 50}}.
     thresholds: dict[str, dict[str, float]] = field(default_factory=dict)
+    # The master key's id when pii is "hash" (set by ``build``): tokens differ between keys, so a build
+    # under another key is another corpus and must not resume this one.
+    pii_key_id: str = ""
     # Data categories the owner declares ("public", "health", "important"...): with the personal data
     # found they give the corpus its classification level (seabridge.governance.classify).
     categories: tuple[str, ...] = ()

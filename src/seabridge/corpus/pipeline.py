@@ -39,7 +39,7 @@ def make_steps(config: BuildConfig) -> list[Step]:
         LanguageStep(config.code_switch_share),
         WordsStep(config.engine),
         QualityStep(config.min_label_score, config.languages, config.quality, config.thresholds),
-        PiiStep(config.pii),
+        PiiStep(config.pii, config.pii_key_id),
         SignatureStep(config.dedup),
     ]
 
