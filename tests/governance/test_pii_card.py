@@ -259,3 +259,10 @@ def test_card_word_beyond_reach_counts_once_found_data_is_shortened() -> None:
     text = f"卡号: firstname.lastname.department@example.com {number}"
     assert text.index(number) > 40
     assert cards(text, "zho_Hans") == [(number, UNIONPAY_UNCHECKED_SCORE)]
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2007"])
+def test_groups_separated_by_no_break_spaces(space: str) -> None:
+    # HTML writes &nbsp; between groups; the card is found whole, so redaction leaves no digit behind
+    number = space.join(["4111", "1111", "1111", "1111"])
+    assert [text for text, _ in cards(f"card {number} ok")] == [number]

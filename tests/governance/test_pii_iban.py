@@ -167,3 +167,8 @@ def test_everything_reported_passes_the_hand_check(parts: list[tuple[str, str]],
     text = "".join(sep + fragment for sep, fragment in parts)
     for iban, _ in ibans(text.lower() if lower else text):
         assert mod97_ok(iban) and is_valid_iban(iban)
+
+
+def test_groups_separated_by_no_break_spaces() -> None:
+    value = "\u00a0".join(["DE89", "3704", "0044", "0532", "0130", "00"])
+    assert ibans(f"IBAN {value} thanks") == [(value, SCORE)]

@@ -56,7 +56,7 @@ _NETWORKS: tuple[tuple[str, tuple[int, int], range], ...] = (
 PATTERN = regex.compile(
     NUMBER_START
     + r"[0-9]{4}(?:[0-9]{9,15}"
-    + r"|(?<![0-9] [0-9]{4})(?P<sep>[ \-])"
+    + r"|(?<![0-9][ \u00a0\u202f\u2007][0-9]{4})(?P<sep>[ \-\u00a0\u202f\u2007])"
     + r"(?:[0-9]{4}(?P=sep)[0-9]{4}(?P=sep)(?:[0-9]{4}(?:(?P=sep)[0-9]{1,3})?|[0-9]{1,3})"
     + r"|[0-9]{6}(?P=sep)[0-9]{4,5})(?!(?P=sep)[0-9]))"
     + NUMBER_END
@@ -79,9 +79,13 @@ PHILSYS_YIELD_SCORE = 0.5
 PHILSYS_LENGTH = 16
 
 
+# Group separators: space, dash, and the no-break spaces of HTML (&nbsp;) and of typesetting (U+202F, U+2007).
+_SEPARATORS = str.maketrans("", "", " -\u00a0\u202f\u2007")
+
+
 def compact(number: str) -> str:
-    """The digits of a card number written with spaces or dashes."""
-    return number.replace(" ", "").replace("-", "")
+    """The digits of a card number written with spaces, no-break spaces or dashes."""
+    return number.translate(_SEPARATORS)
 
 
 def network(number: str) -> str | None:

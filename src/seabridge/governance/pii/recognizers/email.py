@@ -28,7 +28,11 @@ _LABEL = rf"(?:{_LATIN_LABEL}|{_OTHER_LABEL})"
 # The top-level domain is letters only (or punycode), so digits after it are not swallowed: in
 # ``a@ตัวอย่าง.ไทย0812345678`` the address ends at ``ไทย`` and a phone number follows.
 _TLD = r"(?:xn--[a-z0-9\-]+|\p{Latin}{2,}|(?!\p{Latin})\p{L}(?:(?!\p{Latin})[\p{L}\p{M}])*)"
-PATTERN = regex.compile(rf"(?P<pii>{_LOCAL}@(?:{_LABEL}\.)+{_TLD})")
+# The local part starts a token (not inside a word or after a dot) and is at most 64 characters (RFC 5321),
+# checked by a lookahead first: without both, a long run of letters before an "@" was retried from every
+# position, quadratic in its length (a 40,000-character token took 31 s).
+_START = r"(?<![A-Za-z0-9_.])(?=[A-Za-z0-9_%+\-.']{1,64}@)"
+PATTERN = regex.compile(rf"(?P<pii>{_START}{_LOCAL}@(?:{_LABEL}\.)+{_TLD})")
 
 CONTEXT = (
     "email", "e-mail", "mail", "อีเมล", "ອີເມວ", "អ៊ីមែល", "အီးမေးလ်", "thư", "surel",

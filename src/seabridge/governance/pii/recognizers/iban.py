@@ -31,10 +31,13 @@ WEAK_SCORE = 0.3  # lower case without a context word: kept under the threshold 
 # starts with letters is tried at nearly every position of Latin text, one that starts with digits is not.
 PATTERN = regex.compile(
     rf"(?<={TOKEN_START}[A-Za-z]{{2}})[0-9]{{2}}"
-    + r"(?:(?P<plain>[A-Za-z0-9]{11,30})|(?P<grouped>(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,3})?))"
+    + r"(?:(?P<plain>[A-Za-z0-9]{11,30})"
+    + r"|(?P<grouped>(?:[ \u00a0\u202f\u2007][A-Za-z0-9]{4}){2,7}(?:[ \u00a0\u202f\u2007][A-Za-z0-9]{1,3})?))"
     + TOKEN_END
 )
 _HAS_RUN = regex.compile(r"[0-9]{2}")
+# Groups may be separated by the no-break spaces of HTML (&nbsp;) and typesetting; stdnum expects spaces.
+_NO_BREAK_SPACES = str.maketrans("\u00a0\u202f\u2007", "   ")
 _GROUP = regex.compile(r"[A-Za-z0-9]+")
 # The shortest IBAN (Norway) has 15 characters: its first group and two more groups of four.
 _MIN_GROUPS = 3
@@ -48,7 +51,7 @@ CONTEXT = (
 
 def is_valid_iban(candidate: str) -> bool:
     """An IBAN (spaces allowed) that ``stdnum.iban`` accepts: country, length, format, check digits."""
-    return iban.is_valid(candidate, check_country=False)
+    return iban.is_valid(candidate.translate(_NO_BREAK_SPACES), check_country=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ reference). Dropped: a number not written as it is dialled (see ``_written_as_di
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache
 
@@ -127,9 +128,10 @@ def _windows(text: str, claimed: Sequence[Span] = ()) -> Iterator[tuple[int, int
     Windows may overlap (at a size cap); a match counts only if it touches one of its own window's runs,
     and the caller keeps one entity per span.
     """
+    inside = _Claimed(claimed)
     window: tuple[int, int, list[Span]] | None = None
     for run in _RUN.finditer(text):
-        if any(low <= run.start() and run.end() <= high for low, high in claimed):
+        if inside(run.start(), run.end()):
             continue
         start, end = max(0, run.start() - _MARGIN), min(len(text), run.end() + _MARGIN)
         if window is not None and start <= window[1] and end - window[0] <= _MAX_WINDOW:
@@ -140,6 +142,22 @@ def _windows(text: str, claimed: Sequence[Span] = ()) -> Iterator[tuple[int, int
         window = (start, end, [run.span()])
     if window is not None:
         yield window
+
+
+class _Claimed:
+    """Whether a span lies wholly inside one of the claimed spans, in O(log n) (a line of thousands of IDs
+    would make a scan of every claimed span per run quadratic)."""
+
+    def __init__(self, claimed: Sequence[Span]) -> None:
+        spans = sorted(claimed)
+        self.starts = [start for start, _ in spans]
+        self.reach: list[int] = []  # the furthest end of the spans starting at or before each one
+        for _, end in spans:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def __call__(self, start: int, end: int) -> bool:
+        at = bisect_right(self.starts, start) - 1
+        return at >= 0 and self.reach[at] >= end
 
 
 def _written_with_plus(raw: str) -> bool:
