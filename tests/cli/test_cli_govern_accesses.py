@@ -54,3 +54,22 @@ def test_restoring_tokens_is_recorded_with_counts(isolated_home: Path) -> None:
     (access,) = entries(isolated_home)
     assert access["outcome"] == "unredacted" and access["details"] == {"lines": 2, "tokens": 2}
     assert access["resource"].startswith("master-key:")
+
+
+def test_nothing_is_revealed_when_the_access_cannot_be_recorded(isolated_home: Path, tmp_path: Path) -> None:
+    assert RUNNER.invoke(app, ["govern", "keygen"]).exit_code == 0
+    secret = tmp_path / "data.txt"
+    secret.write_text("hello\n", encoding="utf-8")
+    assert RUNNER.invoke(app, ["govern", "encrypt", str(secret)]).exit_code == 0
+    encrypted = RUNNER.invoke(app, ["govern", "redact", "--mode", "encrypt"], input="mail a.b@example.com\n")
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the audit folder should be", encoding="utf-8")
+    env = {"SEABRIDGE_AUDIT_DIR": str(blocked)}
+    out = tmp_path / "plain.txt"
+    done = RUNNER.invoke(
+        app, ["govern", "decrypt", str(tmp_path / "data.txt.sbenc"), "--out", str(out)], env=env
+    )
+    assert done.exit_code == 2 and not out.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # nothing staged left behind
+    done = RUNNER.invoke(app, ["govern", "unredact"], input=encrypted.stdout, env=env)
+    assert done.exit_code == 2 and done.stdout == "" and "example.com" not in done.output

@@ -168,3 +168,24 @@ def test_keygen_refuses_to_overwrite(home: Path) -> None:
     again = audit("keygen")
     assert again.exit_code == 2 and "refusing to overwrite" in again.stderr
     assert audit("public-key").stdout == made.stdout
+
+
+def test_show_prints_markup_in_entries_as_text(home: Path) -> None:
+    log = AuditLog(home / "audit", durable=False)
+    log.append(AuditEvent(DATA_ACCESS, actor="user:[/bold]", resource="dataset:[red]x", outcome="allow"))
+    log.close()
+    shown = audit("show")
+    assert shown.exit_code == 0, shown.output
+    assert "user:[/bold]" in shown.stdout and "dataset:[red]x" in shown.stdout
+
+
+def test_verify_warns_about_an_unsigned_tail_and_refuses_an_unreadable_log(home: Path) -> None:
+    fill(home / "audit", 3)
+    intact = audit("verify")
+    assert intact.exit_code == 0 and "3 entries after the last signed checkpoint" in intact.stderr
+    assert audit("checkpoint").exit_code == 0
+    assert "after the last signed checkpoint" not in audit("verify").stderr
+    broken = home / "broken"
+    (broken / "entries.jsonl").mkdir(parents=True)
+    unreadable = audit("verify", "--log", str(broken))
+    assert unreadable.exit_code == 2 and "cannot read the audit log" in unreadable.stderr

@@ -11,6 +11,7 @@ import getpass
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from seabridge.governance.audit import AuditEvent, AuditLogError, record_event
 from seabridge.platform.settings import get_settings
@@ -28,7 +29,7 @@ def record(event: AuditEvent) -> int:
     try:
         index = record_event(event, folder)
     except (AuditLogError, OSError, ValueError) as error:
-        err.print(f"[red]error:[/red] could not be recorded in the audit log {folder}: {error}")
+        err.print(f"[red]error:[/red] could not be recorded in the audit log {escape(f'{folder}: {error}')}")
         raise typer.Exit(2) from error
-    err.print(f"recorded as audit entry {index} in {folder}")
+    err.print(f"recorded as audit entry {index} in {escape(str(folder))}")
     return index

@@ -6,6 +6,9 @@ line per input line, offsets in code points of the line as read.
 
 from __future__ import annotations
 
+import shutil
+import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +17,7 @@ from typing import Annotated
 import regex
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from seabridge.cli import govern_audit, govern_crypto, govern_transfer
 from seabridge.cli.audited import cli_actor, record
@@ -106,20 +110,25 @@ def unredact_cmd(path: PathArg = None, key_file: KeyFileOption = None) -> None:
     they were encrypted with); a token that does not decrypt stops with an error naming the line."""
     keys = _master_key(key_file)
     restored = lines = 0
-    try:
-        with open_input(path) as stream:
-            for line in read_lines(stream):
-                plain = unredact(line, keys)
-                lines += 1
-                restored += len(_TOKEN.findall(line))
-                write_line(plain)
-    except TokenError as error:
-        record(_unredacted("refused", keys, lines, restored))
-        err.print(f"[red]error:[/red] line {lines + 1}: {error}")
-        raise typer.Exit(1) from error
-    record(_unredacted("unredacted", keys, lines, restored))
+    # Restored lines wait in an owner-only spool (memory, then a temporary file) until the access is
+    # recorded: no personal data reaches the output unrecorded.
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES, mode="w+b") as spool:
+        try:
+            with open_input(path) as stream:
+                for line in read_lines(stream):
+                    spool.write(unredact(line, keys).encode("utf-8", "surrogatepass") + b"\n")
+                    restored += len(_TOKEN.findall(line))
+                    lines += 1
+        except TokenError as error:
+            record(_unredacted("refused", keys, lines, restored))
+            err.print(f"[red]error:[/red] line {lines + 1}: {escape(str(error))}")
+            raise typer.Exit(1) from error
+        record(_unredacted("unredacted", keys, lines, restored))
+        spool.seek(0)
+        shutil.copyfileobj(spool, sys.stdout.buffer)
 
 
+_SPOOL_BYTES = 16 * 1024 * 1024
 # An encrypted token as `redact --mode encrypt` writes it (the tokens' letters a-p; see pii/redact.py).
 _TOKEN = regex.compile(r"<[A-Z][A-Z0-9_]*:enc:[a-p]+>")
 
@@ -134,7 +143,7 @@ def _master_key(key_file: Path | None) -> MasterKey:
     try:
         return load_master_key(key_file)
     except MasterKeyError as error:
-        err.print(f"[red]error:[/red] {error}")
+        err.print(f"[red]error:[/red] {escape(str(error))}")
         raise typer.Exit(2) from error
 
 

@@ -102,11 +102,21 @@ def verify_cmd(
     audit = _open_log(log)
     verifier = _verifier(public_key)
     trusted = [_read_checkpoint(path) for path in checkpoints or []]
-    report = audit.verify(verifier, trusted)
+    try:
+        report = audit.verify(verifier, trusted)
+    except OSError as exc:  # an unreadable log is bad input (2), not a log found altered (1)
+        raise _fail(f"cannot read the audit log: {exc.strerror or exc}") from exc
     if as_json:
         typer.echo(json.dumps(report.to_json(), ensure_ascii=False))
     elif report.problem is None:
         out.print(Text.assemble(("intact:", "green"), " ", report.summary()))
+        if report.entries > report.signed:
+            # only a signed checkpoint (kept elsewhere too) protects the tail against truncation or rewriting
+            err.print(
+                f"[yellow]warning:[/yellow] {report.entries - report.signed} entries after the last signed "
+                "checkpoint could be cut off or rewritten unnoticed; sign one with `seabridge govern audit "
+                "checkpoint` and keep a copy elsewhere"
+            )
     else:
         problem = report.problem
         where = f"entry {problem.index}" if problem.index is not None else "a checkpoint"
@@ -165,7 +175,9 @@ def show_cmd(
         if len(details) > _DETAILS_SHOWN:
             details = details[: _DETAILS_SHOWN - 1] + "…"
         row = [fields["type"], fields["tenant"] or "", fields["actor"], fields["resource"], fields["outcome"]]
-        table.add_row(str(entry.seq), entry.ts[:19], *row, details)
+        # Text, not markup: entries hold what callers wrote, and "[/bold]" in a name must neither break nor
+        # restyle the view of the log
+        table.add_row(*(Text(str(cell)) for cell in (entry.seq, entry.ts[:19], *row, details)))
     # Fitted to the terminal (or 160 columns in a pipe); --json gives every entry whole.
     Console(highlight=False, width=None if out.is_terminal else 160).print(table)
 

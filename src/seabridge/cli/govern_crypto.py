@@ -93,8 +93,11 @@ def decrypt_cmd(
     key = _key(key_file)
     failed = 0
     for source, target in plan:
+        # Decrypted beside the target and renamed only once the access is recorded: no plaintext appears
+        # under the output name unrecorded.
+        staged = target.with_name(f".{target.name}.unrecorded")
         try:
-            header = decrypt_file(source, target, key)
+            header = decrypt_file(source, staged, key)
         except DecryptionError as exc:
             failed += 1
             audited.record(_access("refused", key.key_id, {"reason": str(exc.reason)}))
@@ -106,7 +109,12 @@ def decrypt_cmd(
         except OSError as exc:
             raise _fail(f"{source}: {exc.strerror or exc}") from exc
         opened = {"envelope": header.envelope_id, "algorithm": header.algorithm}
-        audited.record(_access("decrypted", key.key_id, opened))
+        try:
+            audited.record(_access("decrypted", key.key_id, opened))
+        except typer.Exit:
+            staged.unlink(missing_ok=True)
+            raise
+        staged.replace(target)
         _report("decrypted", source, target, header, as_json)
     if failed:
         raise typer.Exit(1)

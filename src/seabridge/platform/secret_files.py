@@ -20,6 +20,15 @@ class SecretFileError(OSError):
 
 def write_secret_file(path: Path, text: str, *, what: str, force: bool = False) -> None:
     """Write ``text`` to ``path`` readable by its owner only (0600), its folder created 0700."""
+    try:
+        _write_secret_file(path, text, what=what, force=force)
+    except SecretFileError:
+        raise
+    except OSError as exc:
+        raise SecretFileError(f"{path}: cannot write the {what} ({exc.strerror or exc})") from None
+
+
+def _write_secret_file(path: Path, text: str, *, what: str, force: bool) -> None:
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if not force:
         try:
@@ -43,6 +52,8 @@ def read_secret_file(path: Path, *, what: str, missing_hint: str) -> str:
         info = path.stat()
     except FileNotFoundError:
         raise SecretFileError(f"no {what} at {path}; {missing_hint}") from None
+    except OSError as exc:  # a file where a folder should be, a symlink loop, a folder we may not search
+        raise SecretFileError(f"{path}: cannot read the {what} ({exc.strerror or exc})") from None
     if not stat.S_ISREG(info.st_mode):
         raise SecretFileError(f"{path} is not a regular file")
     if os.name == "posix" and info.st_mode & 0o077:
@@ -53,7 +64,7 @@ def read_secret_file(path: Path, *, what: str, missing_hint: str) -> str:
     try:
         return path.read_bytes().decode("utf-8", errors="replace")
     except OSError as exc:
-        raise SecretFileError(f"{path}: cannot read the key file ({exc.strerror})") from None
+        raise SecretFileError(f"{path}: cannot read the {what} ({exc.strerror or exc})") from None
 
 
 def _write(handle: int, text: str) -> None:

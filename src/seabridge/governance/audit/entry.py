@@ -52,7 +52,7 @@ def canonical_json(value: Any) -> bytes:
 def redacted_digest(value: str, key: bytes | None = None) -> str:
     """A digest to log in place of a free-text or personal value: ``hmac-sha256:<hex>`` under ``key``.
 
-    Pass a secret key (e.g. ``MasterKey.derive("pii-hmac")`` from :mod:`seabridge.governance.crypto`):
+    Pass a secret key (e.g. ``MasterKey.derive("audit-digest")`` from :mod:`seabridge.governance.crypto`):
     a bare hash of a phone number or an ID card number is undone by hashing every possible number.
     Without a key the digest is ``sha256:<hex>``, fit only for values nobody can enumerate (documents).
     """

@@ -85,6 +85,7 @@ class VerifyReport:
     checkpoints: int
     signatures_checked: bool
     problem: Problem | None
+    signed: int = 0  # entries covered by the largest checkpoint found sound; those after it are unsigned
 
     @property
     def ok(self) -> bool:
@@ -103,6 +104,7 @@ class VerifyReport:
             "checkpoints": self.checkpoints,
             "signatures_checked": self.signatures_checked,
             "problem": self.problem.to_json() if self.problem else None,
+            "signed": self.signed,
         }
 
 
@@ -199,7 +201,7 @@ class _Verification:
 
     def _report(self, problem: Problem | None) -> VerifyReport:
         return VerifyReport(
-            self.tree.size, self.tree.root(), self.verified, self.verifier is not None, problem
+            self.tree.size, self.tree.root(), self.verified, self.verifier is not None, problem, self.vouched
         )
 
     # -- checkpoints ---------------------------------------------------------------------------------------

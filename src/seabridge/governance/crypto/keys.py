@@ -28,6 +28,7 @@ KEY_SIZE = 32  # bytes: the master key is 256 random bits
 PURPOSES: dict[str, int] = {
     "pii-hmac": 32,
     "pii-encrypt": 32,
+    "audit-digest": 32,  # digests in audit entries: apart from pii-hmac, so they cannot be linked to tokens
     "data-key-wrap": 32,
     "data-key-wrap-sm4": 16,
     "key-id": 32,

@@ -39,8 +39,10 @@ MASK_CHAR = "*"
 # the training text.
 HASH_BYTES = 8
 # AES-GCM-SIV (RFC 8452) with a fixed nonce is deterministic authenticated encryption: the same value gives
-# the same token, as in hash mode (joins keep working, a re-run writes identical output), leaking only which
-# tokens are equal, which hash mode reveals anyway; a random nonce would add 12 bytes to every token.
+# the same token, as in hash mode (joins keep working, a re-run writes identical output), leaking which tokens
+# are equal, which hash mode reveals anyway, and the value's length in UTF-8 bytes (the ciphertext is as long
+# as the value plus a 16-byte tag; padding would hide it at the cost of longer tokens); a random nonce would
+# add 12 bytes to every token.
 _NONCE = bytes(12)
 _TO_LETTERS = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
 _FROM_LETTERS = str.maketrans("abcdefghijklmnop", "0123456789abcdef")
