@@ -106,8 +106,10 @@ def redact_cmd(
 
 @app.command("unredact")
 def unredact_cmd(path: PathArg = None, key_file: KeyFileOption = None) -> None:
-    """Each line with its <TYPE:enc:…> tokens decrypted back to the original values (needs the master key
-    they were encrypted with); a token that does not decrypt stops with an error naming the line."""
+    """Each line with its <TYPE:enc:…> tokens decrypted back to the original values.
+
+    Needs the master key they were encrypted with; a token that does not decrypt stops with an error naming
+    the line. The access is recorded in the audit log before any line is written."""
     keys = _master_key(key_file)
     restored = lines = 0
     # Restored lines wait in an owner-only spool (memory, then a temporary file) until the access is
