@@ -25,6 +25,7 @@ reference). Dropped: a number not written as it is dialled (see ``_written_as_di
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import cache
@@ -43,7 +44,7 @@ from phonenumbers import (
     parse,
 )
 
-from seabridge.governance.pii.boundaries import glued_to_mark
+from seabridge.governance.pii.boundaries import context_pattern, glued_to_mark
 from seabridge.governance.pii.entities import PHONE, Entity
 
 # Regions whose national formats (no country code) are trusted in text of a language.
@@ -82,6 +83,8 @@ CONTEXT = (
     "มือถือ", "ໂທ", "ເບີ", "ទូរស័ព្ទ", "លេខ", "ဖုန်း", "ဆက်သွယ်", "电话", "電話", "手机", "手機", "联系",
     "聯絡", "致电", "☎", "📞",
 )  # fmt: skip
+# Any context word anywhere in a text: without one, no neighbouring region's bare number can be reported.
+_CONTEXT_WORD = context_pattern(CONTEXT)
 # A number right after "ISBN"/"ISSN" (an ISBN-10 can be a valid Lao or Vietnamese number).
 _NOT_PHONE_BEFORE = re.compile(r"(?i)(?:isbn|issn)(?:-1[03])?[\s:：#]*$")
 
@@ -144,6 +147,15 @@ def _windows(text: str, claimed: Sequence[Span] = ()) -> Iterator[tuple[int, int
         yield window
 
 
+def _trunk_grouped(text: str, runs: list[Span]) -> bool:
+    """Whether a run starts with a zero (a trunk prefix, or an exit code) and has separators: the only way a
+    neighbouring region's number scores high enough without a context word (``NEIGHBOUR_GROUPED_SCORE``)."""
+    for start, end in runs:
+        if unicodedata.digit(text[start], None) == 0 and not text[start:end].isdigit():
+            return True
+    return False
+
+
 class _Claimed:
     """Whether a span lies wholly inside one of the claimed spans, in O(log n) (a line of thousands of IDs
     would make a scan of every claimed span per run quadratic)."""
@@ -194,10 +206,16 @@ class PhoneRecognizer:
         """``analyze``, skipping digit runs that lie wholly inside a ``claimed`` span (an entity another
         recogniser found with a score this one cannot beat)."""
         home, neighbours = regions_for(label)
-        regions = (*home, *neighbours) or ("ZZ",)  # ZZ: international numbers only
+        # Neighbouring regions' numbers count only after a context word or written with a trunk prefix and
+        # grouped; where neither can be, matching them (one pure-Python pass per region) is skipped.
+        any_context = (
+            bool(neighbours) and _CONTEXT_WORD is not None and _CONTEXT_WORD.search(text) is not None
+        )
         best: dict[Span, float] = {}
         for window_start, window_end, runs in _windows(text, claimed):
             window = text[window_start:window_end]
+            wanted = neighbours if any_context or _trunk_grouped(text, runs) else ()
+            regions = (*home, *wanted) or ("ZZ",)  # ZZ: international numbers only
             found: dict[Span, float] = {}  # this window's numbers, kept apart so work stays linear
             for region in regions:
                 for match in PhoneNumberMatcher(window, region, Leniency.VALID):
