@@ -208,12 +208,12 @@ class PhoneRecognizer:
         home, neighbours = regions_for(label)
         # Neighbouring regions' numbers count only after a context word or written with a trunk prefix and
         # grouped; where neither can be, matching them (one pure-Python pass per region) is skipped.
-        any_context = (
-            bool(neighbours) and _CONTEXT_WORD is not None and _CONTEXT_WORD.search(text) is not None
-        )
+        any_context: bool | None = None if neighbours else False  # looked for once, at the first number
         best: dict[Span, float] = {}
         for window_start, window_end, runs in _windows(text, claimed):
             window = text[window_start:window_end]
+            if any_context is None:
+                any_context = _CONTEXT_WORD is not None and _CONTEXT_WORD.search(text) is not None
             wanted = neighbours if any_context or _trunk_grouped(text, runs) else ()
             regions = (*home, *wanted) or ("ZZ",)  # ZZ: international numbers only
             found: dict[Span, float] = {}  # this window's numbers, kept apart so work stays linear
