@@ -16,6 +16,7 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
+from rfc9162 import mth
 from seabridge.cli.main import app
 from seabridge.governance.audit import (
     DATA_ACCESS,
@@ -26,17 +27,6 @@ from seabridge.governance.audit import (
 )
 
 runner = CliRunner()
-
-
-def mth(leaves: list[bytes]) -> bytes:
-    if not leaves:
-        return hashlib.sha256(b"").digest()
-    if len(leaves) == 1:
-        return hashlib.sha256(b"\x00" + leaves[0]).digest()
-    k = 1
-    while k * 2 < len(leaves):
-        k *= 2
-    return hashlib.sha256(b"\x01" + mth(leaves[:k]) + mth(leaves[k:])).digest()
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from rfc9162 import mth
 from seabridge.governance.audit import (
     DATA_ACCESS,
     POLICY_DECISION,
@@ -51,18 +52,6 @@ from seabridge.governance.audit import (
 from seabridge.governance.audit.checkpoint import parse_note
 
 KEY = generate_signing_key("test.example/audit")
-
-
-def mth(leaves: list[bytes]) -> bytes:
-    """RFC 9162 §2.1.1 over leaf data, by the definition."""
-    if not leaves:
-        return hashlib.sha256(b"").digest()
-    if len(leaves) == 1:
-        return hashlib.sha256(b"\x00" + leaves[0]).digest()
-    k = 1
-    while k * 2 < len(leaves):
-        k *= 2
-    return hashlib.sha256(b"\x01" + mth(leaves[:k]) + mth(leaves[k:])).digest()
 
 
 def event(i: int) -> AuditEvent:

@@ -9,12 +9,11 @@ definition written out with list slices, independently of the code under test.
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from rfc9162 import mth
 from seabridge.governance.audit.merkle import (
     EMPTY_ROOT,
     CompactRange,
@@ -32,18 +31,6 @@ from seabridge.governance.audit.merkle import (
 
 def h(hex_text: str) -> bytes:
     return bytes.fromhex(hex_text)
-
-
-def mth(data: list[bytes]) -> bytes:
-    """MTH(D[n]) exactly as RFC 9162 §2.1.1 defines it, over the leaf data (not hashes)."""
-    if not data:
-        return hashlib.sha256(b"").digest()
-    if len(data) == 1:
-        return hashlib.sha256(b"\x00" + data[0]).digest()
-    k = 1
-    while k * 2 < len(data):
-        k *= 2
-    return hashlib.sha256(b"\x01" + mth(data[:k]) + mth(data[k:])).digest()
 
 
 # proof/verify_test.go: `leaves`, and `roots` (roots[i] is the root of the first i+1 leaves).

@@ -42,22 +42,8 @@ ENTITY_TYPES: tuple[str, ...] = (
 )
 # Identifiers a state issues to one person: what data classification counts as sensitive personal data
 # (China's PIPL art. 28 lists them with financial accounts; payment cards and IBANs count here too).
-NATIONAL_ID_TYPES: frozenset[str] = frozenset(
-    {
-        CN_RESIDENT_ID,
-        TH_NATIONAL_ID,
-        SG_NRIC_FIN,
-        MY_MYKAD,
-        ID_NIK,
-        VN_CCCD,
-        PH_PHILSYS,
-        PH_SSS,
-        PH_TIN,
-        MM_NRC,
-        PASSPORT_MRZ,
-    }
-)
 FINANCIAL_TYPES: frozenset[str] = frozenset({CREDIT_CARD, IBAN})
+NATIONAL_ID_TYPES: frozenset[str] = frozenset(ENTITY_TYPES) - FINANCIAL_TYPES - {EMAIL, PHONE, IP_ADDRESS}
 
 
 @dataclass(frozen=True, slots=True)
