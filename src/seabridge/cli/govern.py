@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
-import regex
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -35,6 +34,7 @@ from seabridge.governance.pii import (
     scan_batch,
     unredact,
 )
+from seabridge.governance.pii.redact import ENCRYPTED_TOKEN
 from seabridge.lang import identify_batch
 from seabridge.lang.labels import LabelError, parse_label
 
@@ -119,7 +119,7 @@ def unredact_cmd(path: PathArg = None, key_file: KeyFileOption = None) -> None:
             with open_input(path) as stream:
                 for line in read_lines(stream):
                     spool.write(unredact(line, keys).encode("utf-8", "surrogatepass") + b"\n")
-                    restored += len(_TOKEN.findall(line))
+                    restored += len(ENCRYPTED_TOKEN.findall(line))
                     lines += 1
         except TokenError as error:
             record(_unredacted("refused", keys, lines, restored))
@@ -131,8 +131,6 @@ def unredact_cmd(path: PathArg = None, key_file: KeyFileOption = None) -> None:
 
 
 _SPOOL_BYTES = 16 * 1024 * 1024
-# An encrypted token as `redact --mode encrypt` writes it (the tokens' letters a-p; see pii/redact.py).
-_TOKEN = regex.compile(r"<[A-Z][A-Z0-9_]*:enc:[a-p]+>")
 
 
 def _unredacted(outcome: str, keys: MasterKey, lines: int, tokens: int) -> AuditEvent:

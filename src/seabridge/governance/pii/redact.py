@@ -46,7 +46,8 @@ HASH_BYTES = 8
 _NONCE = bytes(12)
 _TO_LETTERS = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
 _FROM_LETTERS = str.maketrans("abcdefghijklmnop", "0123456789abcdef")
-_ENCRYPTED = regex.compile(r"<([A-Z][A-Z0-9_]*):enc:([a-p]+)>")
+# An encrypted token as ``encrypt`` mode writes it: the type, and the ciphertext in the letters a-p.
+ENCRYPTED_TOKEN = regex.compile(r"<([A-Z][A-Z0-9_]*):enc:([a-p]+)>")
 
 
 class TokenError(ValueError):
@@ -125,4 +126,4 @@ def unredact(text: str, keys: MasterKey) -> str:
         except TokenError as exc:
             raise TokenError(f"{exc} (at character {match.start()})") from None
 
-    return _ENCRYPTED.sub(restore, text)
+    return ENCRYPTED_TOKEN.sub(restore, text)
