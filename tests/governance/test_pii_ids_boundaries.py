@@ -9,7 +9,7 @@ import pytest
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
-from test_pii_samples import insertion_point
+from test_pii_samples import split_for_insertion
 
 from conftest import sample_lines
 from seabridge.governance.pii import PatternRecognizer, Registry, redact, scan
@@ -165,10 +165,7 @@ def cases() -> list:
 def test_ids_inserted_into_real_sentences_are_found_exactly(
     label: str, line: str, kind: str, pii: str, spaced: bool
 ) -> None:
-    at = insertion_point(line, label)
-    before, after = line[:at], line[at:]
-    if spaced:
-        before, after = before + " ", " " + after
+    before, after = split_for_insertion(line, label, spaced)
     text = before + pii + after
     entities = scan(text, label)
     assert [(e.type, text[e.start : e.end]) for e in entities] == [(kind, pii)]

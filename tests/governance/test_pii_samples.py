@@ -52,6 +52,13 @@ def insertion_point(line: str, label: str) -> int:
     return min(usable, key=lambda i: abs(i - len(line) // 2))
 
 
+def split_for_insertion(line: str, label: str, spaced: bool) -> tuple[str, str]:
+    """The line cut at a word boundary, with a space on each side of the cut if ``spaced``."""
+    at = insertion_point(line, label)
+    before, after = line[:at], line[at:]
+    return (before + " ", " " + after) if spaced else (before, after)
+
+
 def cases() -> list:
     out = []
     for label in SAMPLE_LABELS:
@@ -67,10 +74,7 @@ def cases() -> list:
 def test_inserted_pii_is_found_exactly_and_redacted_cleanly(
     label: str, line: str, kind: str, pii: str, spaced: bool
 ) -> None:
-    at = insertion_point(line, label)
-    before, after = line[:at], line[at:]
-    if spaced:
-        before, after = before + " ", " " + after
+    before, after = split_for_insertion(line, label, spaced)
     text = before + pii + after
     entities = scan(text, label)
     assert [(e.type, text[e.start : e.end]) for e in entities] == [(kind, pii)]
